@@ -1,0 +1,154 @@
+/**
+ * A batch run: every `.txt`/`.md` file under the given paths, processed with
+ * bounded concurrency (p-limit). A file that fails is reported on one line with
+ * its name (and line, where one applies); the others still complete. Outputs are
+ * written atomically, so a failed or killed run never leaves a half-written file.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat, mkdir, access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
+import pLimit from 'p-limit';
+import type { VFile } from 'vfile';
+import { decode, InputError } from './stages/1-read/decode.js';
+import { processDecoded, type RuleSet } from './pipeline.js';
+import { cleanText } from './stages/7-write/clean-text.js';
+import { auditDiff } from './stages/7-write/audit-diff.js';
+import { writeFileAtomic } from './stages/7-write/write-atomic.js';
+import type { DocumentJson } from './types.js';
+
+export interface BatchOptions {
+  out: string;
+  concurrency: number;
+  rules: RuleSet;
+  maxBytes: number;
+  /** keep the vfile (with its messages) in the result, for --verbose */
+  keepMessages?: boolean;
+  onFile?: (r: FileResult) => void;
+}
+
+export interface FileResult {
+  input: string;
+  ok: boolean;
+  error?: string;
+  warnings: string[];
+  bytes: number;
+  outputs?: string[];
+  file?: VFile;
+  stats?: DocumentJson['stats'];
+  audit?: DocumentJson['audit'];
+  timings?: Record<string, number>;
+}
+
+export const INPUT_EXTENSIONS = new Set(['.txt', '.md']);
+
+/** Expand files and directories (recursively) into a sorted list of input files. */
+export async function collectInputs(paths: string[]): Promise<{ files: string[]; errors: string[] }> {
+  const files: string[] = [];
+  const errors: string[] = [];
+  const walk = async (p: string): Promise<void> => {
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      errors.push(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return;
+    }
+    if (st.isDirectory()) {
+      const entries = (await readdir(p)).sort();
+      for (const e of entries) {
+        const child = join(p, e);
+        const cst = await stat(child).catch(() => null);
+        if (cst?.isDirectory()) await walk(child);
+        else if (INPUT_EXTENSIONS.has(extname(e).toLowerCase())) files.push(child);
+      }
+    } else files.push(p);
+  };
+  for (const p of paths) await walk(p);
+  return { files: [...new Set(files)], errors };
+}
+
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return (rel.startsWith('..') ? p : rel).split(sep).join('/');
+}
+
+export async function checkOutputDir(out: string): Promise<string | null> {
+  try {
+    await mkdir(out, { recursive: true });
+    await access(out, constants.W_OK);
+    return null;
+  } catch (e) {
+    return `cannot write to output directory '${out}' (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+  }
+}
+
+export async function processFile(input: string, opts: BatchOptions, outName: string): Promise<FileResult> {
+  const shown = displayPath(input);
+  let buf: Buffer;
+  try {
+    buf = await readFile(input);
+  } catch (e) {
+    return { input: shown, ok: false, error: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, warnings: [], bytes: 0 };
+  }
+  try {
+    const dec = decode(buf, opts.maxBytes);
+    const sha256 = createHash('sha256').update(buf).digest('hex');
+    const { doc, file, timings } = processDecoded(dec.text, {
+      path: shown,
+      rules: opts.rules,
+      bytes: buf.length,
+      sha256,
+      encoding: dec.encoding,
+      bom: dec.bom,
+    });
+    const clean = cleanText(doc);
+    const diff = auditDiff(basename(input), dec.text, clean);
+    const base = join(opts.out, outName);
+    const outputs = [`${base}.json`, `${base}.clean.txt`, `${base}.diff`];
+    await writeFileAtomic(outputs[0]!, JSON.stringify(doc, null, 1) + '\n');
+    await writeFileAtomic(outputs[1]!, clean);
+    await writeFileAtomic(outputs[2]!, diff);
+    return {
+      input: shown,
+      ok: true,
+      warnings: dec.warnings,
+      bytes: buf.length,
+      outputs,
+      stats: doc.stats,
+      timings,
+      ...(opts.keepMessages ? { file, audit: doc.audit } : {}),
+    };
+  } catch (e) {
+    const err = e as Error;
+    const where = e instanceof InputError && e.line ? `:${e.line}` : '';
+    const msg = e instanceof InputError ? err.message : `internal error: ${err.message}`;
+    return { input: shown + where, ok: false, error: msg, warnings: [], bytes: buf.length };
+  }
+}
+
+/** Output base names, unique even when two inputs share a file name. */
+export function outputNames(files: string[]): string[] {
+  const seen = new Map<string, number>();
+  return files.map((f) => {
+    const b = basename(f, extname(f));
+    const k = seen.get(b) ?? 0;
+    seen.set(b, k + 1);
+    return k === 0 ? b : `${b}~${k + 1}`;
+  });
+}
+
+export async function runBatch(files: string[], opts: BatchOptions): Promise<FileResult[]> {
+  const limit = pLimit(Math.max(1, opts.concurrency));
+  const names = outputNames(files);
+  const results = await Promise.all(
+    files.map((f, i) =>
+      limit(async () => {
+        const r = await processFile(f, opts, names[i]!);
+        opts.onFile?.(r);
+        return r;
+      }),
+    ),
+  );
+  return results;
+}

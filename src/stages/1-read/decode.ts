@@ -1,0 +1,120 @@
+/**
+ * Stage 1 — read: turn the bytes of one input file into text, or refuse it
+ * with a one-line reason. Touches nothing but the buffer it is given.
+ *
+ * Policy (see README "Bad input"):
+ * - UTF-8 with or without BOM: decoded; the BOM is recorded, not kept in the text.
+ * - UTF-16 (BOM FF FE / FE FF): refused (the books are never UTF-16; a wrong guess would garble every fact).
+ * - NUL bytes: refused as binary.
+ * - Invalid UTF-8 without NUL bytes: decoded as Windows-1252 (a superset of Latin-1 for
+ *   printable text) and reported in `source.encoding`, with a warning.
+ * - Empty file or only whitespace: refused. Over `maxBytes`: refused.
+ */
+
+export class InputError extends Error {
+  constructor(
+    message: string,
+    public readonly line?: number,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'windows-1252';
+  bom: boolean;
+  warnings: string[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+export function decode(buf: Uint8Array, maxBytes: number): Decoded {
+  if (buf.length === 0) throw new InputError('empty file (0 bytes)');
+  if (buf.length > maxBytes) {
+    throw new InputError(`file is ${buf.length} bytes, over the size limit of ${maxBytes} bytes (--max-bytes)`);
+  }
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    throw new InputError('UTF-16 text (byte-order mark found); convert it to UTF-8 first');
+  }
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError(`binary content (NUL byte at offset ${nul})`, lineOfByte(buf, nul));
+  }
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const body = bom ? buf.subarray(3) : buf;
+  let text: string;
+  let encoding: Decoded['encoding'] = 'utf-8';
+  const warnings: string[] = [];
+  try {
+    text = utf8.decode(body);
+  } catch {
+    text = cp1252.decode(body);
+    encoding = 'windows-1252';
+    const bad = firstInvalidUtf8(body);
+    warnings.push(
+      `not valid UTF-8 (first bad byte at line ${lineOfByte(body, bad)}); decoded as Windows-1252`,
+    );
+  }
+  if (text.trim().length === 0) throw new InputError('no text (the file holds only white space)');
+  return { text, encoding, bom, warnings };
+}
+
+function lineOfByte(buf: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at && i < buf.length; i++) if (buf[i] === 0x0a) line++;
+  return line;
+}
+
+function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    let n = 0;
+    if (b < 0x80) n = 0;
+    else if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) n = 2;
+    else if (b >= 0xf0 && b <= 0xf4) n = 3;
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      const c = buf[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return buf.length;
+}
+
+/** Re-encode decoded text exactly as it was read (used by the conservation check). */
+export function encode(text: string, encoding: Decoded['encoding'], bom: boolean): Uint8Array {
+  if (encoding === 'utf-8') {
+    const body = new TextEncoder().encode(text);
+    if (!bom) return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  const table = cp1252Table();
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const b = table.get(text[i]!);
+    if (b === undefined) throw new Error(`character U+${text.charCodeAt(i).toString(16)} has no Windows-1252 byte`);
+    out[i] = b;
+  }
+  return out;
+}
+
+let table1252: Map<string, number> | undefined;
+function cp1252Table(): Map<string, number> {
+  if (!table1252) {
+    table1252 = new Map();
+    for (let b = 0; b < 256; b++) {
+      const ch = cp1252.decode(new Uint8Array([b]));
+      if (!table1252.has(ch)) table1252.set(ch, b);
+    }
+  }
+  return table1252;
+}

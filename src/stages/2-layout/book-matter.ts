@@ -1,0 +1,98 @@
+/**
+ * Stage 2 — layout: find where the body of the book starts and ends, by anchors
+ * (table of contents, chapter headings, imprint lines, bibliography heading,
+ * advertisement pages), never by line numbers. Reads classified lines; returns regions.
+ */
+import type { ClassifiedLine } from './classify-lines.js';
+import { matchLine, type LayoutRules } from './layout-rules.js';
+
+export interface MatterRegions {
+  /** first line of the body (0-based) */
+  bodyStart: number;
+  /** line after the last body line */
+  bodyEnd: number;
+  /** first line of the bibliography (its heading), if any */
+  bibStart: number | null;
+  /** first line of the back matter (ads), if any */
+  backStart: number | null;
+  /** lines of the front matter that belong to the table of contents */
+  tocLines: Set<number>;
+}
+
+export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): MatterRegions {
+  const n = lines.length;
+  const tocLines = new Set<number>();
+  let bodyStart = 0;
+
+  // 1. a table of contents near the start ends the front matter
+  const frontLimit = Math.floor(n * 0.3);
+  let tocEnd = -1;
+  for (let i = 0; i < frontLimit; i++) {
+    const l = lines[i]!;
+    if (l.cls !== 'text') continue;
+    if (matchLine(rules.tocHeading, l.t)) {
+      tocLines.add(i);
+      tocEnd = i;
+    } else if (matchLine(rules.tocEntry, l.t) && (tocEnd >= 0 || countTocEntries(lines, i, rules) >= 3)) {
+      tocLines.add(i);
+      tocEnd = i;
+    }
+  }
+  if (tocEnd >= 0) bodyStart = skipNonText(lines, tocEnd + 1);
+  else {
+    // 2. no TOC: the first chapter heading ends the front matter, when what precedes it is short
+    const limit = Math.floor(n * 0.15);
+    for (let i = 0; i < limit; i++) {
+      if (lines[i]!.cls === 'chapter') {
+        if (i < Math.max(60, n * 0.05)) bodyStart = i;
+        break;
+      }
+    }
+    // 3. imprint / title-page anchors near the start
+    if (bodyStart === 0) {
+      let last = -1;
+      for (let i = 0; i < frontLimit; i++) {
+        const l = lines[i]!;
+        if (l.cls === 'text' && matchLine(rules.frontMatter, l.t)) last = i;
+      }
+      if (last >= 0) bodyStart = skipNonText(lines, last + 1);
+    }
+  }
+
+  // back matter: advertisement anchors in the last 40 %
+  let backStart: number | null = null;
+  for (let i = Math.floor(n * 0.6); i < n; i++) {
+    const l = lines[i]!;
+    if (l.cls === 'text' && matchLine(rules.backMatter, l.t)) {
+      backStart = i;
+      while (backStart > bodyStart && (lines[backStart - 1]!.cls === 'blank' || lines[backStart - 1]!.cls === 'furniture')) backStart--;
+      break;
+    }
+  }
+  // bibliography: its heading in the second half, before the back matter
+  let bibStart: number | null = null;
+  const bibLimit = backStart ?? n;
+  for (let i = bibLimit - 1; i >= Math.floor(n * 0.4); i--) {
+    const l = lines[i]!;
+    if (l.cls === 'text' && matchLine(rules.bibliographyHeading, l.t)) {
+      bibStart = i;
+      break;
+    }
+  }
+  const bodyEnd = bibStart ?? backStart ?? n;
+  return { bodyStart, bodyEnd, bibStart, backStart, tocLines };
+}
+
+function countTocEntries(lines: ClassifiedLine[], from: number, rules: LayoutRules): number {
+  let c = 0;
+  for (let i = from; i < Math.min(lines.length, from + 12); i++) {
+    const l = lines[i]!;
+    if (l.cls === 'text' && matchLine(rules.tocEntry, l.t)) c++;
+  }
+  return c;
+}
+
+function skipNonText(lines: ClassifiedLine[], i: number): number {
+  while (i < lines.length && lines[i]!.cls !== 'text' && lines[i]!.cls !== 'chapter') i++;
+  return i;
+}

@@ -1,0 +1,129 @@
+/**
+ * Stage 2 — layout: give every physical line a class (blank, separator, furniture,
+ * page number, heading, text) and detect the file's layout from the evidence of
+ * its lines. Reads the line index; writes only the per-line classes.
+ */
+import type { Layout } from '../../types.js';
+import type { Line } from '../../text/lines.js';
+import { matchLine, type LayoutRules } from './layout-rules.js';
+
+export type LineClass =
+  | 'blank'
+  | 'separator' // white-space line of 10+ spaces, or a horizontal rule: a page break
+  | 'furniture' // boilerplate watermark or junk characters
+  | 'page-number'
+  | 'chapter'
+  | 'text';
+
+export interface ClassifiedLine extends Line {
+  cls: LineClass;
+  rule?: string;
+  /** trimmed text */
+  t: string;
+  /** the line ends with a space or tab */
+  trailing: boolean;
+  /** number of leading spaces */
+  lead: number;
+}
+
+export interface LayoutEvidence {
+  layout: Layout;
+  /** mixed evidence: every layout whose score is close to the winner's */
+  layouts: Layout[];
+  /** usual number of blank lines between two wrapped lines of one paragraph */
+  wrapGap: number;
+  /** lines of a paragraph end with a space except the last one */
+  trailingSpaceMarksWrap: boolean;
+  /** typical width of a wrapped line */
+  wrapWidth: number;
+  scores: Record<Layout, number>;
+}
+
+export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine[] {
+  return lines.map((l) => {
+    const t = l.text.trim();
+    const trailing = /[ \t]$/.test(l.text);
+    const lead = l.text.length - l.text.trimStart().length;
+    let cls: LineClass = 'text';
+    let rule: string | undefined;
+    if (t.length === 0) {
+      if (l.text.length >= 10) {
+        cls = 'separator';
+        rule = 'layout/page-separator';
+      } else cls = 'blank';
+    } else {
+      let r = matchLine(rules.separator, t);
+      if (r) cls = 'separator';
+      else if ((r = matchLine(rules.boilerplate, t)) || (r = matchLine(rules.junk, t))) cls = 'furniture';
+      else if ((r = matchLine(rules.pageNumber, t))) cls = 'page-number';
+      else if ((r = matchLine(rules.chapterHeading, t))) cls = 'chapter';
+      rule = r?.id;
+    }
+    return { ...l, cls, rule, t, trailing, lead };
+  });
+}
+
+export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {
+  const text = lines.filter((l) => l.cls === 'text');
+  const n = Math.max(1, text.length);
+  const lengths = text.map((l) => l.t.length).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  const longShare = text.filter((l) => l.t.length > 160).length / n;
+
+  let md = 0;
+  let sup = 0;
+  let hr = 0;
+  for (const l of lines) {
+    if (/^#{1,6}\s/.test(l.t)) md++;
+    if (/<sup>\d+<\/sup>/.test(l.text)) sup++;
+    if (/^---+$/.test(l.t)) hr++;
+    if (/\]\(https?:/.test(l.text) || /\\\\?_/.test(l.text)) md++;
+  }
+  // blank-line rhythm: after a text line, how many blank lines before the next text line?
+  const gaps: number[] = [];
+  let trailingCount = 0;
+  let run = -1;
+  for (const l of lines) {
+    if (l.cls === 'text') {
+      if (run >= 0) gaps.push(run);
+      run = 0;
+      if (l.trailing) trailingCount++;
+    } else if (l.cls === 'blank' && run >= 0) run++;
+    else run = -1;
+  }
+  const gapHist = [0, 0, 0];
+  for (const g of gaps) gapHist[Math.min(g, 2)]!++;
+  const gn = Math.max(1, gaps.length);
+  const trailingShare = trailingCount / n;
+
+  const scores: Record<Layout, number> = {
+    markdown: (md + sup * 2 + hr) / n,
+    'paragraph-per-line': longShare + (median > 150 ? 0.5 : 0),
+    'double-spaced': median < 150 ? gapHist[1]! / gn : 0,
+    'hard-wrapped': median < 150 ? gapHist[0]! / gn : 0,
+  };
+  if (scores.markdown < 0.05) scores.markdown = 0;
+  let layout: Layout = 'hard-wrapped';
+  let best = -1;
+  for (const k of Object.keys(scores) as Layout[]) {
+    if (scores[k] > best) {
+      best = scores[k];
+      layout = k;
+    }
+  }
+  if (scores.markdown > 0.05 && longShare > 0.2) layout = 'markdown';
+  const layouts = (Object.keys(scores) as Layout[]).filter((k) => k !== layout && scores[k] >= 0.25 && scores[k] >= best * 0.6);
+  const wrapped = layout === 'hard-wrapped' || layout === 'double-spaced';
+  return {
+    layout,
+    layouts: [layout, ...layouts],
+    wrapGap: layout === 'double-spaced' ? 1 : 0,
+    trailingSpaceMarksWrap: wrapped && trailingShare > 0.5,
+    wrapWidth: wrapped ? median : 0,
+    scores,
+  };
+}
+
+export function isWrappedLayout(layout: Layout): boolean {
+  return layout === 'hard-wrapped' || layout === 'double-spaced';
+}

@@ -1,0 +1,68 @@
+/**
+ * Stage 2 — layout: turn the lines outside the body (front matter, table of
+ * contents, bibliography, back matter) into blocks of their own kind, and their
+ * furniture into removed lines. Nothing here is dropped: a user still finds the
+ * blurb, the imprint and the TOC in the JSON.
+ */
+import type { BlockKind } from '../../types.js';
+import { MappedText } from '../../text/mapped-text.js';
+import type { AssembleContext, BlockDraft, RemovedDraft } from '../4-unwrap/assemble-blocks.js';
+import { joinLine } from '../4-unwrap/assemble-blocks.js';
+import type { ClassifiedLine } from './classify-lines.js';
+
+export function matterBlocks(
+  from: number,
+  to: number,
+  kind: BlockKind,
+  ctx: AssembleContext,
+  tocLines: Set<number> = new Set(),
+): { blocks: BlockDraft[]; removed: RemovedDraft[] } {
+  const { lines, ev } = ctx;
+  const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
+  const blocks: BlockDraft[] = [];
+  const removed: RemovedDraft[] = [];
+  let cur: BlockDraft | undefined;
+  let last: ClassifiedLine | undefined;
+  let gap = 0;
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!;
+    if (l.cls === 'blank') {
+      gap++;
+      continue;
+    }
+    const g = gap;
+    gap = 0;
+    if (l.cls === 'furniture' || l.cls === 'separator' || (l.cls === 'page-number' && kind !== 'bibliography')) {
+      removed.push({ kind: l.cls === 'furniture' ? 'running-header' : l.cls, line: i, rule: l.rule ?? 'layout/furniture' });
+      cur = undefined;
+      continue;
+    }
+    const k: BlockKind = tocLines.has(i) ? 'toc' : kind;
+    let startNew: boolean;
+    if (!cur || cur.kind !== k || k === 'toc') startNew = true;
+    else if (kind === 'bibliography') {
+      // an entry starts with its number; other lines continue the entry
+      startNew = /^\s*\d{1,3}\s?\.?\s/.test(l.text) && !/^\s*(?:URL|<?https?:)/.test(l.t);
+    } else if (wrapped) startNew = g > ev.wrapGap || !(last?.trailing ?? false);
+    else startNew = true;
+    if (kind === 'bibliography' && !wrapped && /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t) && cur) startNew = false;
+    if (i === from && kind === 'bibliography') {
+      cur = { kind: 'heading', mt: new MappedText(), lines: [i] };
+      blocks.push(cur);
+      joinLine(cur.mt, undefined, l, ctx);
+      cur = undefined;
+      last = l;
+      continue;
+    }
+    if (startNew) {
+      cur = { kind: k, mt: new MappedText(), lines: [i] };
+      blocks.push(cur);
+      joinLine(cur.mt, undefined, l, ctx);
+    } else {
+      joinLine(cur!.mt, last, l, ctx);
+      cur!.lines.push(i);
+    }
+    last = l;
+  }
+  return { blocks, removed };
+}

@@ -1,0 +1,53 @@
+/**
+ * The shapes a footnote's first line takes in the books: `1 Text`, `¹ Text`,
+ * `12_Text`, `<sup>3</sup> Text`, `265 . Text`, `174. Text`, with up to three
+ * leading spaces. Whether a shape really opens footnote N is decided by the
+ * caller from the numbering sequence.
+ */
+
+export interface FootnoteStart {
+  n: number;
+  /** length of the label (number and separator) including leading spaces */
+  labelLength: number;
+  form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted';
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function superscriptToNumber(s: string): number {
+  let v = 0;
+  for (const ch of s) v = v * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);
+  return v;
+}
+
+const reSupTag = /^ {0,3}<sup>(\d{1,3})<\/sup>\s*/;
+const reSuper = /^ {0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ?/;
+const reUnderscore = /^ {0,3}(\d{1,3})_ ?(?=\S)/;
+const reDotted = /^ {0,3}(\d{1,3}) ?\. +(?=[\p{L}"«\[(])/u;
+const rePlain = /^ {0,3}(\d{1,3}) +(?=[\p{L}"«\[(<])/u;
+
+export function matchFootnoteStart(line: string): FootnoteStart | null {
+  let m = reSupTag.exec(line);
+  if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'sup-tag' };
+  m = reSuper.exec(line);
+  if (m) return { n: superscriptToNumber(m[1]!), labelLength: m[0].length, form: 'superscript' };
+  m = reUnderscore.exec(line);
+  if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'underscore' };
+  m = reDotted.exec(line);
+  if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'dotted' };
+  m = rePlain.exec(line);
+  if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'plain' };
+  return null;
+}
+
+/** Text that reads like a bibliographic reference (GOST style, URL label, resource label). */
+export function looksLikeCitation(text: string): boolean {
+  return /\[(?:Ressource|Electronic|electronic|ressource|e-resource)|URL ?:|https?:|www\.|\/\/|\. - (?:\d{4}|C\.|С\.)|- \d{4}\. -|\bC\. \d/.test(text);
+}
+
+/** How far the numbering may jump between two consecutive footnotes found in the text. */
+export const MAX_NUMBER_JUMP = 40;
+
+export function fitsSequence(n: number, last: number): boolean {
+  return n > last && n <= last + MAX_NUMBER_JUMP;
+}

@@ -1,0 +1,222 @@
+/**
+ * Stage 3 — footnotes: find footnote markers in body text, take them out of the
+ * text, and put a note reference where the marker belongs.
+ *
+ * Forms: `<sup>N</sup>`, Unicode superscripts, `"N .` after a closing quote,
+ * `wordN .`, `.N .` after punctuation, `NWord` glued to the start of a sentence,
+ * and a number floating between words when the numbering sequence expects it.
+ * A number is a marker only when the footnote numbering sequence allows it;
+ * superscripts and `<sup>` are never read as digits of a neighbouring number.
+ *
+ * Placement: a marker glued to the start of a sentence cites that sentence and
+ * goes to its closing quotation or end; a superscript pushed forward onto a later
+ * word goes back to the closing quote or sentence end it was pushed past.
+ */
+import type { NoteRef } from '../../types.js';
+import type { MappedText } from '../../text/mapped-text.js';
+import { superscriptToNumber } from './footnote-start.js';
+
+export interface MarkerBlock {
+  id: string;
+  mt: MappedText;
+  notes: NoteRef[];
+}
+
+export interface MarkerStats {
+  markers: number;
+  linked: Set<number>;
+  /** numbers seen as markers (linked or not) */
+  seen: Set<number>;
+}
+
+type Form = 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating';
+
+interface Candidate {
+  n: number;
+  form: Form;
+  /** range to delete from the text */
+  start: number;
+  end: number;
+  /** position of the marker itself (before deletion) */
+  at: number;
+}
+
+const RE = new RegExp(
+  [
+    '<sup>(?<sup>\\d{1,3})</sup>',
+    '(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
+    // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`
+    '(?<=\\S["”»]|^["”»]|\\s["”»](?=\\d{1,3} (?:une?|les?|la|et|de|des|à|pour|qui|dans|a|au|en|,|\\.)))(?<q>\\d{1,3})(?= ?[.,;:!?)]| \\p{Ll}| *$)',
+    // after punctuation that follows a word: `maritime".41 .`, `%".20`
+    '(?<=[\\p{L}%"”»)][.,;:]["”»]?)(?<p>\\d{1,3})(?= ?[.,;:]|\\s|$)',
+    // glued to the end of a word: `Minsk323 .`
+    '(?<=\\p{L}{3})(?<w>\\d{1,3})(?= ?[.,;:](?:\\s|$))',
+    // glued to the start of a sentence or paragraph: `2Cela`, `46En 2021`, `242"La`, `13également`
+    '(?<=^|[\\s„•>])(?<i>\\d{1,3})(?=\\p{Lu}[\\p{Ll}\'’]|\\p{Lu}{2,}\\b|["«<]\\p{L}|\\p{Ll}{2,}(?<!\\d(?:e|er|ème|ième|re)\\b))',
+    // floating between words: `bilatéraux 193 pour`, `". 43 Cinq`
+    '(?<=[\\p{L}.,;"] )(?<f>\\d{1,3})(?= \\p{L})',
+  ].join('|'),
+  'gu',
+);
+
+const CLOSING_QUOTE_GAP = /(?<=\S["”»)])[ \t]+(?=[.,;:](?:\s|$))/gu;
+
+export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>): MarkerStats {
+  const stats: MarkerStats = { markers: 0, linked: new Set(), seen: new Set() };
+  let last = 0;
+  const W = 40;
+  // first pass: the book's convention (do markers open sentences or follow what they cite?)
+  let initial = 0;
+  let final = 0;
+  for (const b of blocks) {
+    for (const m of b.mt.toString().matchAll(RE)) {
+      const g = m.groups!;
+      if (g.i) initial++;
+      else if (g.q || g.w || g.p) final++;
+      else if (g.uni || g.sup) final++;
+    }
+  }
+  const convention: 'initial' | 'final' = initial > final ? 'initial' : 'final';
+
+  for (const b of blocks) {
+    const s = b.mt.toString();
+    const cands: Candidate[] = [];
+    for (const m of s.matchAll(RE)) {
+      const g = m.groups!;
+      const at = m.index!;
+      let form: Form;
+      let n: number;
+      let end = at + m[0].length;
+      if (g.sup) {
+        form = 'sup-tag';
+        n = Number(g.sup);
+      } else if (g.uni) {
+        form = 'superscript';
+        n = superscriptToNumber(g.uni);
+      } else if (g.q) {
+        form = 'after-quote';
+        n = Number(g.q);
+        if (/^ [.,;:!?)]/.test(s.slice(end))) end += 1;
+      } else if (g.p) {
+        form = 'after-punct';
+        n = Number(g.p);
+      } else if (g.w) {
+        form = 'glued-word';
+        n = Number(g.w);
+        if (/^ [.,;:]/.test(s.slice(end))) end += 1;
+      } else if (g.i) {
+        form = 'initial';
+        n = Number(g.i);
+      } else {
+        form = 'floating';
+        n = Number(g.f);
+        end += 1; // and its following space
+      }
+      const strong = form === 'sup-tag' || form === 'superscript';
+      const known = footnoteNumbers.has(n);
+      let ok: boolean;
+      if (strong) ok = true;
+      else if (form === 'floating') ok = n === last + 1 && (known || footnoteNumbers.size === 0) && !/(?:^|\s)(?:[Ll]es|[Dd]es|de|à|et|sur|plus|environ|que|[Ee]n|[Ll]e|[Ll]a|par|pour|dont|avec|entre|près|quelque)\s$/.test(s.slice(Math.max(0, at - 12), at));
+      else ok = n > last - 3 && n <= last + W && (known || n > last) && n > 0;
+      if (form === 'initial' && !ok) continue;
+      if (!ok) continue;
+      // a marker must not be the tail or head of a longer number
+      if (!strong && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(end)))) continue;
+      cands.push({ n, form, start: at, end, at });
+      if (n > last) last = n;
+    }
+    if (cands.length === 0) {
+      cleanGaps(b);
+      continue;
+    }
+    // where each marker goes, in the text before deletion
+    const targets = cands.map((c) => placeMarker(s, c, convention));
+    // delete from the end so offsets stay valid
+    const dels = cands.map((c) => [c.start, c.end] as const).sort((a, b) => b[0] - a[0]);
+    for (const [a, z] of dels) b.mt.replace(a, z, '', 'footnotes/link-marker', 'footnotes');
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k]!;
+      let t = targets[k]!;
+      let shift = 0;
+      for (const [a, z] of dels) {
+        if (z <= t) shift += z - a;
+        else if (a < t) shift += t - a;
+      }
+      t -= shift;
+      stats.markers++;
+      stats.seen.add(c.n);
+      if (!b.notes.some((x) => x.n === c.n)) b.notes.push({ n: c.n, offset: t });
+      if (footnoteNumbers.has(c.n)) stats.linked.add(c.n);
+    }
+    cleanGaps(b);
+    b.notes.sort((x, y) => x.offset - y.offset || x.n - y.n);
+  }
+  return stats;
+}
+
+/** Remove the space a marker left between a closing quote and its punctuation (`stratégie" .`). */
+function cleanGaps(b: MarkerBlock): void {
+  const s = b.mt.toString();
+  const gaps = [...s.matchAll(CLOSING_QUOTE_GAP)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  for (let k = gaps.length - 1; k >= 0; k--) {
+    const [a, z] = gaps[k]!;
+    b.mt.replace(a, z, '', 'footnotes/residual-gap', 'footnotes');
+    for (const note of b.notes) if (note.offset > a) note.offset -= Math.min(z, note.offset) - a;
+  }
+}
+
+const ABBREV = /(?:^|[\s(])(?:M|Mme|MM|Dr|p|pp|éd|vol|coll|C|С|art|n°|No|St|av|J\.-C|env|etc|cf|ibid|Ibid|[A-Z])\.$/u;
+
+/** Offset (in `s`, before deletions) where the marker of candidate c belongs. */
+function placeMarker(s: string, c: Candidate, convention: 'initial' | 'final'): number {
+  if (c.form === 'initial') {
+    if (convention === 'final') {
+      const back = closingBefore(s, c.start);
+      if (back !== null) return back;
+    }
+    return sentenceEndAfter(s, c.end);
+  }
+  if ((c.form === 'superscript' || c.form === 'sup-tag') && /^\p{L}|^\d/u.test(s.slice(c.end)) && /(?:^|\s)$/.test(s.slice(0, c.start))) {
+    // glued to the start of a word: pushed forward; go back before the word(s)
+    const back = closingBefore(s, c.start, 6);
+    if (back !== null) return back;
+    if (/^\s*$/.test(s.slice(0, c.start)) || /[.!?]["”»]?\s+$/.test(s.slice(0, c.start))) return sentenceEndAfter(s, c.end);
+    return c.start;
+  }
+  if (c.form === 'after-quote' || c.form === 'glued-word') return c.start;
+  return c.start;
+}
+
+/** Just after a closing quote (or before the period of a sentence end) within `words` words before `at`. */
+function closingBefore(s: string, at: number, words = 1): number | null {
+  const before = s.slice(Math.max(0, at - 200), at);
+  const base = Math.max(0, at - 200);
+  const m = new RegExp(`(["”»)])(?:[.,;:!?])?\\s+(?:\\S+\\s+){0,${Math.max(0, words - 1)}}$`, 'u').exec(before);
+  if (m) {
+    const q = base + m.index + 1; // just after the quote
+    return q;
+  }
+  const p = /([^\s.])([.!?])\s+(?:\S+\s+){0,2}$/u.exec(before);
+  if (p && words > 1) return base + p.index + 1;
+  return null;
+}
+
+/** The end of the sentence that starts at `from`: after its closing quote, before its final period. */
+function sentenceEndAfter(s: string, from: number): number {
+  const re = /(["”»)]*)\s*([.!?…]+|(?=\s*$))(?=\s+(?:\d{1,3})?[\p{Lu}"«<(\d]|\s*$)/gu;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const endOfWord = m.index;
+    if (endOfWord <= from) {
+      if (re.lastIndex === m.index) re.lastIndex++;
+      continue;
+    }
+    if (m[2] === '.' && !m[1] && ABBREV.test(s.slice(Math.max(0, endOfWord - 8), endOfWord + 1))) {
+      if (re.lastIndex === m.index) re.lastIndex++;
+      continue;
+    }
+    return endOfWord + m[1]!.length;
+  }
+  return s.trimEnd().length;
+}

@@ -1,0 +1,155 @@
+/**
+ * Stage 3 — footnotes: walk the body lines page by page and tell body text from
+ * footnote blocks and page furniture. A footnote block opens at a page break
+ * (a long white-space separator, a `---` rule, or a blank line before a line that
+ * starts footnote N+1) and closes where the body resumes (a line led by one space,
+ * a chapter heading, or the line after a page number and its link stubs).
+ * Footnote numbers must increase: a `31 -mln-…` URL tail after footnote 285 is text.
+ *
+ * Reads classified lines and regions; returns an item per line.
+ */
+import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
+import { fitsSequence, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
+
+export type PageItem =
+  | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
+  | { k: 'chapter'; line: number }
+  | { k: 'fn-start'; line: number; n: number; labelLength: number }
+  | { k: 'fn-cont'; line: number }
+  | { k: 'removed'; line: number; kind: string; rule: string };
+
+const URL_STUB = /^\s*(?:https?:\/\/|www\.)\S*\s*$/;
+
+export function splitPages(
+  lines: ClassifiedLine[],
+  from: number,
+  to: number,
+  ev: LayoutEvidence,
+): PageItem[] {
+  const items: PageItem[] = [];
+  const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
+  const usesSeparators = lines.some((l) => l.cls === 'separator');
+  let lastFn = 0;
+  let state: 'body' | 'notes' | 'after-page-number' = 'body';
+  let pendingBreak = false;
+  let gap = 0;
+  let haveFootnote = false;
+
+  const startNote = (i: number, n: number, labelLength: number) => {
+    items.push({ k: 'fn-start', line: i, n, labelLength });
+    lastFn = n;
+    haveFootnote = true;
+    state = 'notes';
+    pendingBreak = true;
+  };
+  const contNote = (i: number) => {
+    if (haveFootnote) items.push({ k: 'fn-cont', line: i });
+    else items.push({ k: 'removed', line: i, kind: 'footnote-fragment', rule: 'footnotes/orphan-fragment' });
+  };
+  const body = (i: number) => {
+    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gap });
+    pendingBreak = false;
+    state = 'body';
+  };
+
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!;
+    if (l.cls === 'blank') {
+      gap++;
+      continue;
+    }
+    const gapHere = gap;
+    if (l.cls !== 'separator') gap = 0;
+    if (l.cls === 'separator') {
+      items.push({ k: 'removed', line: i, kind: 'page-break', rule: l.rule ?? 'layout/page-separator' });
+      state = 'notes';
+      pendingBreak = true;
+      gap = 0;
+      continue;
+    }
+    if (l.cls === 'furniture') {
+      items.push({ k: 'removed', line: i, kind: l.rule === 'layout/boilerplate' ? 'running-header' : 'junk', rule: l.rule! });
+      continue;
+    }
+    if (l.cls === 'page-number') {
+      items.push({ k: 'removed', line: i, kind: 'page-number', rule: l.rule! });
+      state = 'after-page-number';
+      pendingBreak = true;
+      continue;
+    }
+    if (l.cls === 'chapter') {
+      items.push({ k: 'chapter', line: i });
+      state = 'body';
+      pendingBreak = false;
+      continue;
+    }
+    // a text line
+    const fs = matchFootnoteStart(l.text);
+    const inSeq = fs !== null && fitsSequence(fs.n, lastFn);
+
+    if (!wrapped) {
+      // one paragraph per line: footnotes are paragraphs that start with the next number
+      if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
+        startNote(i, fs.n, fs.labelLength);
+      } else if (/^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t) && haveFootnote) {
+        items.push({ k: 'fn-cont', line: i });
+      } else body(i);
+      continue;
+    }
+
+    if (state === 'after-page-number') {
+      if (URL_STUB.test(l.text)) {
+        items.push({ k: 'removed', line: i, kind: 'link-stub', rule: 'layout/link-stub' });
+        continue;
+      }
+      if (fs && inSeq) {
+        startNote(i, fs.n, fs.labelLength);
+        continue;
+      }
+      body(i);
+      continue;
+    }
+
+    if (state === 'notes') {
+      if (fs && inSeq) {
+        startNote(i, fs.n, fs.labelLength);
+        continue;
+      }
+      if (l.lead >= 1 && l.lead <= 3) {
+        body(i);
+        continue;
+      }
+      contNote(i);
+      continue;
+    }
+
+    // state body
+    const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
+    if (opensBlock && fs && inSeq) {
+      startNote(i, fs.n, fs.labelLength);
+      continue;
+    }
+    if (opensBlock && haveFootnote && looksLikeCitation(l.text) && tailBeforeNextNote(lines, i, to, lastFn)) {
+      // a footnote continued from the previous page, right before the next footnote
+      items.push({ k: 'fn-cont', line: i });
+      state = 'notes';
+      pendingBreak = true;
+      continue;
+    }
+    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere });
+    pendingBreak = false;
+  }
+  return items;
+}
+
+/** Lines from i on, before the next blank-free run ends, include a start of footnote lastFn+k. */
+function tailBeforeNextNote(lines: ClassifiedLine[], i: number, to: number, lastFn: number): boolean {
+  for (let k = i + 1; k < Math.min(to, i + 6); k++) {
+    const l = lines[k]!;
+    if (l.cls !== 'text') continue;
+    const fs = matchFootnoteStart(l.text);
+    if (fs && fitsSequence(fs.n, lastFn)) return true;
+    if (l.lead >= 1 && l.lead <= 3) return false;
+  }
+  return false;
+}

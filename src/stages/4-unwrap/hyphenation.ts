@@ -1,0 +1,73 @@
+/**
+ * Stage 4 — unwrap: what to put where a line break was. A line-end hyphen is
+ * kept (compound) or dropped (a split word) from lexical evidence: the book's
+ * own vocabulary first, then the French word list of `an-array-of-french-words`.
+ * A hyphen the wrap lost after a known prefix (`semi` + `conducteurs`) is restored.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+let frenchWords: Set<string> | undefined;
+
+/** The maintained French word list (≈336 000 forms), loaded on first use. */
+export function frenchLexicon(): Set<string> {
+  if (!frenchWords) frenchWords = new Set(require('an-array-of-french-words/index.json') as string[]);
+  return frenchWords;
+}
+
+export interface Vocabulary {
+  count(word: string): number;
+}
+
+const WORD = /[\p{L}]+(?:-[\p{L}]+)*/gu;
+
+/** Counts of lower-cased words and hyphenated compounds, as written inline in the book. */
+export function bookVocabulary(text: string): Vocabulary {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0].toLowerCase();
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return { count: (w) => counts.get(w.toLowerCase()) ?? 0 };
+}
+
+export type Glue =
+  | { text: ' '; rule: 'layout/join-wrap'; dropHyphen?: false }
+  | { text: ''; rule: 'layout/join-compound'; dropHyphen?: false }
+  | { text: ''; rule: 'layout/dehyphenate'; dropHyphen: true }
+  | { text: '-'; rule: 'layout/restore-hyphen'; dropHyphen?: false };
+
+const TRAILING_LETTERS = /([\p{L}]+)-$/u;
+const LEADING_LETTERS = /^([\p{L}]+)/u;
+const LAST_WORD = /([\p{L}]+)$/u;
+
+export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
+  const p = prev.replace(/\*+$/, '');
+  const nx = next.replace(/^\*+/, '');
+  if (/-$/.test(p)) {
+    if (/\s-$/.test(p) || p === '-') return { text: ' ', rule: 'layout/join-wrap' };
+    const l = TRAILING_LETTERS.exec(p)?.[1];
+    const r = LEADING_LETTERS.exec(nx)?.[1];
+    if (!l || !r) return { text: '', rule: 'layout/join-compound' };
+    if (r[0] !== r[0]!.toLowerCase()) return { text: '', rule: 'layout/join-compound' };
+    const hy = `${l}-${r}`.toLowerCase();
+    const joined = `${l}${r}`.toLowerCase();
+    if (vocab.count(hy) > 0) return { text: '', rule: 'layout/join-compound' };
+    if (vocab.count(joined) > 0) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true };
+    const lex = frenchLexicon();
+    if (lex.has(hy)) return { text: '', rule: 'layout/join-compound' };
+    if (lex.has(joined)) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true };
+    return { text: '', rule: 'layout/join-compound' };
+  }
+  const l = LAST_WORD.exec(p)?.[1];
+  const r = LEADING_LETTERS.exec(nx)?.[1];
+  if (l && r && prefixes.has(l.toLowerCase()) && r[0] === r[0]!.toLowerCase()) {
+    const lex = frenchLexicon();
+    const lc = l.toLowerCase();
+    const hy = `${lc}-${r.toLowerCase()}`;
+    if (!lex.has(lc) && vocab.count(lc) <= vocab.count(hy) + 1 && !lex.has(lc + r.toLowerCase())) {
+      return { text: '-', rule: 'layout/restore-hyphen' };
+    }
+  }
+  return { text: ' ', rule: 'layout/join-wrap' };
+}

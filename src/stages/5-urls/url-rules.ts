@@ -1,0 +1,249 @@
+/**
+ * Loading and validating the URL repair rules (`rules/urls/*.yaml`).
+ *
+ * Every file has the same envelope: `rules:` is a list of entries, each with an `id`,
+ * its data (a confusion table, a transliteration map, a pattern …), `examples:` and
+ * `counterexamples:`. The files are validated with a JSON Schema (ajv) and every error
+ * names `file:line:column`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import safeRegex from 'safe-regex2';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+
+export type HostScope = 'tld' | 'host-label' | 'path-segment';
+
+export interface HostConfusion {
+  from: string;
+  to: string;
+  scope: HostScope;
+}
+
+export interface RuleExample {
+  input: string;
+  url?: string | null;
+  status?: 'clean' | 'repaired' | 'unrecoverable';
+  /** rule ids that must (examples) / must not (counterexamples) be reported */
+  rules?: string[];
+}
+
+export interface RuleEntry {
+  id: string;
+  file: string;
+  description?: string;
+  confidence?: 'high' | 'low';
+  table?: HostConfusion[];
+  map?: Record<string, string>;
+  pattern?: string;
+  where?: 'url' | 'host' | 'path';
+  hosts?: string[];
+  words?: string[];
+  examples: RuleExample[];
+  counterexamples: RuleExample[];
+}
+
+export interface UrlRules {
+  /** every rule, by id */
+  byId: Map<string, RuleEntry>;
+  /** host confusion entries (all rules that carry a `table`) */
+  hostConfusions: Array<HostConfusion & { rule: string }>;
+  /** Cyrillic → Latin transliteration, one letter each (rules with a `map`) */
+  cyrillic: Map<string, string>;
+  cyrillicRule: string | null;
+  /** patterns that make a URL unrecoverable */
+  garbled: Array<{ rule: string; re: RegExp; where: 'url' | 'host' | 'path' }>;
+  /** hosts recognised without a scheme */
+  knownHosts: string[];
+  knownHostRe: RegExp | null;
+  /** lowercase words that end a URL chain when they follow an ambiguous space */
+  stopWords: Set<string>;
+  /** ids of rules whose confidence is low */
+  lowConfidence: Set<string>;
+}
+
+/** Rule ids the code implements itself (data-less); each must be declared with examples. */
+export const BUILTIN_RULES = [
+  'urls/strip-angle-brackets',
+  'urls/markdown-link',
+  'urls/unescape-markdown',
+  'urls/scheme-normalize',
+  'urls/reflow-space',
+  'urls/line-break-join',
+  'urls/double-scheme',
+  'urls/repasted-url',
+  'urls/repasted-tail',
+  'urls/repeated-run',
+  'urls/trailing-junk',
+  'urls/stray-apostrophe',
+  'urls/ocr-I-for-l',
+  'urls/ambiguous-space',
+  'urls/invalid-host',
+  'urls/broken-percent-encoding',
+] as const;
+
+const exampleSchema = {
+  type: 'object',
+  required: ['input'],
+  additionalProperties: false,
+  properties: {
+    input: { type: 'string', minLength: 1 },
+    url: { type: ['string', 'null'] },
+    status: { enum: ['clean', 'repaired', 'unrecoverable'] },
+    rules: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+const schema = {
+  type: 'object',
+  required: ['rules'],
+  additionalProperties: false,
+  properties: {
+    rules: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'examples'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^urls/[a-z0-9/-]+$|^urls/ocr-I-for-l$' },
+          description: { type: 'string' },
+          confidence: { enum: ['high', 'low'] },
+          table: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              required: ['from', 'to', 'scope'],
+              additionalProperties: false,
+              properties: {
+                from: { type: 'string', pattern: '^[a-z0-9-]+$' },
+                to: { type: 'string', pattern: '^[a-z0-9-]+$' },
+                scope: { enum: ['tld', 'host-label', 'path-segment'] },
+              },
+            },
+          },
+          map: {
+            type: 'object',
+            minProperties: 1,
+            propertyNames: { pattern: '^[\\u0400-\\u04FF]$' },
+            additionalProperties: { type: 'string', pattern: '^[a-z]{0,3}$' },
+          },
+          pattern: { type: 'string', minLength: 1 },
+          where: { enum: ['url', 'host', 'path'] },
+          hosts: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' } },
+          words: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' } },
+          examples: { type: 'array', minItems: 1, items: exampleSchema },
+          counterexamples: { type: 'array', items: exampleSchema },
+        },
+      },
+    },
+  },
+};
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validate = ajv.compile(schema);
+
+function nodeAt(root: Node | null, path: string[], wantKey = false): Node | null {
+  let node: Node | null = root;
+  for (const [i, key] of path.entries()) {
+    if (node && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (!pair) return node;
+      node = wantKey && i === path.length - 1 ? (pair.key as Node) : ((pair.value as Node | null) ?? (pair.key as Node));
+    } else if (node && isSeq(node)) {
+      const item = node.items[Number(key)] as Node | undefined;
+      if (!item) return node;
+      node = item;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
+function fail(file: string, lc: LineCounter, offset: number, what: string): never {
+  const { line, col } = lc.linePos(offset);
+  throw new Error(`${file}:${line}:${col}: ${what}`);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Reads `<dir>/urls/*.yaml`, validates every file and builds the rule set. */
+export function loadUrlRules(dir: string): UrlRules {
+  const urlsDir = join(dir, 'urls');
+  const files = readdirSync(urlsDir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  const rules: UrlRules = {
+    byId: new Map(),
+    hostConfusions: [],
+    cyrillic: new Map(),
+    cyrillicRule: null,
+    garbled: [],
+    knownHosts: [],
+    knownHostRe: null,
+    stopWords: new Set(),
+    lowConfidence: new Set(),
+  };
+  for (const name of files) {
+    const file = join(urlsDir, name);
+    const source = readFileSync(file, 'utf8');
+    const lc = new LineCounter();
+    const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0]!;
+      fail(file, lc, e.pos[0], e.message.split('\n')[0]!);
+    }
+    const data = doc.toJS() as unknown;
+    if (!validate(data)) {
+      const e = validate.errors![0]!;
+      const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+      if (e.keyword === 'additionalProperties') path.push(String(e.params['additionalProperty']));
+      const node = nodeAt(doc.contents as Node | null, path, e.keyword === 'additionalProperties');
+      const offset = node?.range?.[0] ?? 0;
+      const extra = e.keyword === 'additionalProperties' ? ` '${String(e.params['additionalProperty'])}'` : '';
+      fail(file, lc, offset, `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${extra}`);
+    }
+    const entries = (data as { rules: Array<Omit<RuleEntry, 'file'>> }).rules;
+    entries.forEach((raw, i) => {
+      const at = (key: string): number => nodeAt(doc.contents as Node | null, ['rules', String(i), key])?.range?.[0] ?? 0;
+      const entry: RuleEntry = { ...raw, file, counterexamples: raw.counterexamples ?? [] };
+      if (rules.byId.has(entry.id)) fail(file, lc, at('id'), `duplicate rule id '${entry.id}'`);
+      rules.byId.set(entry.id, entry);
+      if (entry.confidence === 'low') rules.lowConfidence.add(entry.id);
+      for (const row of entry.table ?? []) rules.hostConfusions.push({ ...row, rule: entry.id });
+      if (entry.map) {
+        rules.cyrillicRule = entry.id;
+        for (const [k, v] of Object.entries(entry.map)) rules.cyrillic.set(k, v);
+      }
+      if (entry.pattern !== undefined) {
+        let re: RegExp;
+        try {
+          re = new RegExp(entry.pattern);
+        } catch (err) {
+          fail(file, lc, at('pattern'), `invalid pattern: ${(err as Error).message}`);
+        }
+        if (!safeRegex(re)) fail(file, lc, at('pattern'), `pattern may backtrack catastrophically: ${entry.pattern}`);
+        rules.garbled.push({ rule: entry.id, re, where: entry.where ?? 'url' });
+      } else if (entry.where !== undefined) {
+        fail(file, lc, at('where'), `'where' needs a 'pattern'`);
+      }
+      for (const h of entry.hosts ?? []) rules.knownHosts.push(h);
+      for (const w of entry.words ?? []) rules.stopWords.add(w);
+    });
+  }
+  for (const id of BUILTIN_RULES) {
+    if (!rules.byId.has(id)) throw new Error(`${urlsDir}:1:1: built-in rule '${id}' is not declared (with examples) in any rule file`);
+  }
+  if (rules.knownHosts.length > 0) {
+    const alt = [...rules.knownHosts].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+    // a host with optional sub-domains, then a path: `apgazeta.kz/2016/…`
+    // the literal host, then a path; sub-domains in front are taken by the caller
+    rules.knownHostRe = new RegExp(`(?:${alt})(?=/)`, 'gi');
+  }
+  return rules;
+}

@@ -1,0 +1,384 @@
+/**
+ * Turns validated rule files into compiled rules: lexicons become lookup tables and the
+ * `{macro}` slots of patterns (built from those lexicons); patterns are vetted first.
+ */
+import type { FactType, Qualifier } from '../../../types.js';
+import { DIGIT_NUMBER_SOURCE } from '../numbers/parse-french-number.js';
+import { tokenizeWords } from '../tokenize-words.js';
+import type { RuleFile } from './read-rule-files.js';
+import { RuleFileError } from './read-rule-files.js';
+import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
+import { PatternError, vetPattern } from './vet-pattern.js';
+
+export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
+
+export interface Lexicons {
+  numberWords: Map<string, number>;
+  scales: Map<string, number>;
+  qualifiers: Map<string, Exclude<Qualifier, null>>;
+  currencies: Map<string, string>;
+  units: Map<string, string>;
+  months: Map<string, number>;
+  dateQualifiers: Map<string, 'start' | 'mid' | 'end'>;
+  ordinals: Map<string, number>;
+  periods: Map<string, number>;
+  nameStopwords: Set<string>;
+  yearIntro: Set<string>;
+  /** normalised spelling → canonical place name (for names found by patterns) */
+  places: Map<string, string>;
+}
+
+export interface Entity {
+  name: string;
+  kind: CounterpartyKind;
+  id?: string;
+  rule: string;
+  notFollowedBy?: RegExp;
+}
+
+export interface EntityForm {
+  tokens: string[];
+  entity: Entity;
+}
+
+export interface CompiledRule {
+  id: string;
+  dimension: Dimension;
+  file: string;
+  re: RegExp;
+  set: NonNullable<RuleData['set']>;
+  priority: number;
+  context?: 'before';
+  appliesTo: FactType[];
+  notFollowedBy?: RegExp;
+}
+
+export interface RuleSource {
+  file: string;
+  dimension: Dimension;
+  rule: RuleData;
+  where(path: (string | number)[]): string;
+}
+
+export interface FactRules {
+  rules: CompiledRule[];
+  contextRules: CompiledRule[];
+  lex: Lexicons;
+  /** first token (lowercased) → forms starting with it, longest first */
+  entities: Map<string, EntityForm[]>;
+  /** canonical entities by normalised name, for folding spelling variants */
+  entityNames: Map<string, Entity>;
+  qualifierRe: RegExp | null;
+  sources: RuleSource[];
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** a lexicon form as a regex: spaces match any run of spaces, apostrophes match ' or ’ */
+function formSource(form: string): string {
+  return escapeRegex(form)
+    .replace(/ +/g, '[\\s\\u00A0\\u202F]+')
+    .replace(/['’]/g, "['’]");
+}
+
+function alternation(forms: Iterable<string>): string {
+  const list = [...new Set(forms)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return list.length ? list.map(formSource).join('|') : '(?!)';
+}
+
+export function normaliseName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/["«»“”„]/g, '')
+    .replace(/[’']/g, "'")
+    .replace(/[\s-]+/g, ' ')
+    .trim();
+}
+
+const L = '\\p{L}';
+
+function buildMacros(
+  lex: Lexicons,
+  legal: { prefix: string[]; suffix: string[] },
+  prefixCurrencies: string[],
+  raw: Partial<Record<LexiconRole, string[]>>,
+): Record<string, string> {
+  const forms = (role: LexiconRole): string[] => raw[role] ?? [];
+  const words = alternation(forms('number-word'));
+  const wordNumber = `(?<![${L}\\d])(?:${words})(?:[\\s-]+(?:et[\\s-]+)?(?:${words}))*(?![${L}])`;
+  const number = `${DIGIT_NUMBER_SOURCE}|${wordNumber}`;
+  const after = `(?![${L}\\d])`;
+  const before = `(?<![${L}\\d])`;
+  const month = `${before}(?:${alternation(forms('month'))})(?![${L}])`;
+  const year = `(?<![\\d${L},.])(?:1[89]|20)\\d\\d(?![\\d]|,\\d)`;
+  const capWord = `\\p{Lu}[${L}\\d.&'’-]*`;
+  const quoted = `"(?:[^"\\n]{1,60}"[^"\\n]{1,40}""|[^"\\n]{1,60}")`;
+  return {
+    amount: `(?<amount>${number})`,
+    count: `(?<count>${number})`,
+    scale: `(?<scale>${before}(?:${alternation(forms('scale'))})${after})`,
+    currency: `(?<currency>${alternation(forms('currency'))})(?![${L}])`,
+    prefixCurrency: `(?<currency>${alternation(prefixCurrencies)})`,
+    unit: `(?<unit>${before}(?:${alternation(forms('unit'))})${after})`,
+    month: `(?<month>${month})`,
+    month2: `(?<month2>${month})`,
+    day: `(?<day>(?<![\\d,])(?:1er|premier|[12]\\d|3[01]|0?[1-9])(?!\\d))`,
+    year: `(?<year>${year})`,
+    year2: `(?<year2>${year})`,
+    dateQual: `(?<dateQual>${before}(?:${alternation(forms('date-qualifier'))}))`,
+    ordinal: `(?<ordinal>${before}(?:${alternation(forms('ordinal'))})${after})`,
+    period: `(?<period>${before}(?:${alternation(forms('period'))})${after})`,
+    legalFormPrefix: `(?<legalForm>${before}(?:${alternation(legal.prefix)})${after})`,
+    legalFormSuffix: `(?<legalForm>${before}(?:${alternation(legal.suffix)})${after})`,
+    companyName: `(?<name>${quoted}|${capWord}(?:[ \\u00A0](?:${capWord}|№ ?\\d+|No\\. ?\\d+|de|du|des|of|and)){0,5})`,
+    placeName: `(?<name>\\p{Lu}[${L}'’-]*(?:[ -]\\p{Lu}[${L}'’-]*){0,2})`,
+  };
+}
+
+function expand(pattern: string, macros: Record<string, string>, where: string): string {
+  return pattern.replace(/\\[pPu]\{[^}]*\}|\\.|\{([A-Za-z][A-Za-z0-9]*)\}/gs, (all: string, name?: string) => {
+    if (name === undefined) return all;
+    const m = macros[name];
+    if (m === undefined) {
+      throw new RuleFileError(`${where}: unknown macro {${name}} (known: ${Object.keys(macros).join(', ')})`);
+    }
+    return m;
+  });
+}
+
+function compileUserRegex(source: string, where: string): RegExp {
+  try {
+    vetPattern(source);
+  } catch (e) {
+    if (e instanceof PatternError) throw new RuleFileError(`${where}: ${e.message}`);
+    throw e;
+  }
+  try {
+    return new RegExp(source, 'u');
+  } catch (e) {
+    throw new RuleFileError(`${where}: invalid pattern: ${(e as Error).message}`);
+  }
+}
+
+const DEFAULT_APPLIES: Record<Dimension, FactType[]> = {
+  money: ['money'],
+  percent: ['percent'],
+  quantity: ['quantity'],
+  date: ['date'],
+  counterparty: ['counterparty'],
+  numbers: ['money', 'percent', 'quantity'],
+};
+
+export function compileRules(files: RuleFile[]): FactRules {
+  const lex: Lexicons = {
+    numberWords: new Map(),
+    scales: new Map(),
+    qualifiers: new Map(),
+    currencies: new Map(),
+    units: new Map(),
+    months: new Map(),
+    dateQualifiers: new Map(),
+    ordinals: new Map(),
+    periods: new Map(),
+    nameStopwords: new Set(),
+    yearIntro: new Set(),
+    places: new Map(),
+  };
+  const legal = { prefix: [] as string[], suffix: [] as string[] };
+  const prefixCurrencies: string[] = [];
+  const raw: Partial<Record<LexiconRole, string[]>> = {};
+  const sources: RuleSource[] = [];
+  const seenIds = new Map<string, string>();
+  // entities: merged by kind+id (countries) or kind+name
+  const entityByKey = new Map<string, { entity: Entity; forms: Set<string>; canonical: boolean }>();
+  const formsOut: { form: string; entityKey: string; target: Entity }[] = [];
+
+  const lower = (s: string): string => s.toLowerCase().replace(/[\s\u00A0\u202F]+/g, ' ').replace(/’/g, "'");
+
+  for (const rf of files) {
+    rf.data.rules.forEach((rule, ri) => {
+      const where = rf.where(['rules', ri, 'id']);
+      const prev = seenIds.get(rule.id);
+      if (prev) throw new RuleFileError(`${where}: duplicate rule id "${rule.id}" (first defined at ${prev})`);
+      seenIds.set(rule.id, where);
+      sources.push({ file: rf.file, dimension: rf.data.dimension, rule, where: rf.where });
+      if (!rule.pattern && !rule.lexicon) {
+        throw new RuleFileError(`${where}: a rule needs a "pattern" or a "lexicon" with "entries"`);
+      }
+      if (rule.pattern && rule.lexicon) {
+        throw new RuleFileError(`${rf.where(['rules', ri, 'lexicon'])}: a rule has either a "pattern" or a "lexicon", not both`);
+      }
+      if (rule.lexicon && !rule.entries) {
+        throw new RuleFileError(`${where}: lexicon rule "${rule.id}" has no "entries"`);
+      }
+      if (!rule.lexicon) return;
+      const role: LexiconRole = rule.lexicon;
+      const notFollowedBy = rule.notFollowedBy
+        ? compileUserRegex(`^(?:${rule.notFollowedBy})`, rf.where(['rules', ri, 'notFollowedBy']))
+        : undefined;
+      rule.entries!.forEach((e: EntryData, ei) => {
+        const ewhere = rf.where(['rules', ri, 'entries', ei]);
+        const needValue = (kind: 'number' | 'string'): number | string => {
+          if (typeof e.value !== kind) throw new RuleFileError(`${ewhere}: a "${role}" entry needs a ${kind} "value"`);
+          return e.value!;
+        };
+        for (const form of e.forms) {
+          const f = lower(form);
+          (raw[role] ??= []).push(form);
+          switch (role) {
+            case 'number-word':
+              lex.numberWords.set(f, needValue('number') as number);
+              break;
+            case 'scale':
+              lex.scales.set(f, needValue('number') as number);
+              break;
+            case 'qualifier': {
+              const v = needValue('string') as string;
+              if (!['more_than', 'about', 'less_than', 'at_least', 'up_to'].includes(v)) {
+                throw new RuleFileError(`${ewhere}: qualifier must be more_than, about, less_than, at_least or up_to`);
+              }
+              lex.qualifiers.set(f, v as Exclude<Qualifier, null>);
+              break;
+            }
+            case 'currency':
+              lex.currencies.set(f, needValue('string') as string);
+              if (e.position === 'prefix' || e.position === 'both') prefixCurrencies.push(form);
+              break;
+            case 'unit':
+              lex.units.set(f, needValue('string') as string);
+              break;
+            case 'month':
+              lex.months.set(f, needValue('number') as number);
+              break;
+            case 'date-qualifier': {
+              const v = needValue('string') as string;
+              if (!['start', 'mid', 'end'].includes(v)) throw new RuleFileError(`${ewhere}: date qualifier must be start, mid or end`);
+              lex.dateQualifiers.set(f, v as 'start' | 'mid' | 'end');
+              break;
+            }
+            case 'ordinal':
+              lex.ordinals.set(f, needValue('number') as number);
+              break;
+            case 'period':
+              lex.periods.set(f, needValue('number') as number);
+              break;
+            case 'legal-form': {
+              const pos = e.position ?? 'both';
+              if (pos !== 'suffix') legal.prefix.push(form);
+              if (pos !== 'prefix') legal.suffix.push(form);
+              break;
+            }
+            case 'name-stopword':
+              lex.nameStopwords.add(f);
+              break;
+            case 'year-intro':
+              lex.yearIntro.add(f);
+              break;
+            case 'place':
+              lex.places.set(normaliseName(form), e.name ?? e.forms[0]!);
+              break;
+            case 'entity':
+              break;
+          }
+        }
+        if (role === 'place' && e.name) lex.places.set(normaliseName(e.name), e.name);
+        if (role === 'entity') {
+          const kind = e.kind ?? rule.set?.kind;
+          if (!kind) throw new RuleFileError(`${ewhere}: an entity entry needs a "kind"`);
+          const name = e.name ?? e.forms[0]!;
+          const key = e.id ? `${kind}#${e.id}` : `${kind}:${normaliseName(name)}`;
+          let slot = entityByKey.get(key);
+          if (!slot) {
+            slot = { entity: { name, kind, rule: rule.id, ...(e.id ? { id: e.id } : {}) }, forms: new Set(), canonical: false };
+            entityByKey.set(key, slot);
+          }
+          if (e.canonical && !slot.canonical) {
+            slot.entity.name = name;
+            slot.canonical = true;
+          }
+          const target: Entity = { ...slot.entity, rule: rule.id, ...(notFollowedBy ? { notFollowedBy } : {}) };
+          for (const form of [...e.forms, ...(e.name ? [e.name] : [])]) {
+            slot.forms.add(form);
+            formsOut.push({ form, entityKey: key, target });
+          }
+        }
+      });
+    });
+  }
+
+  // Entity index: a form points at the shared canonical entity (so an alias file can rename it),
+  // but keeps its own rule's notFollowedBy.
+  const entities = new Map<string, EntityForm[]>();
+  const entityNames = new Map<string, Entity>();
+  for (const slot of entityByKey.values()) entityNames.set(normaliseName(slot.entity.name), slot.entity);
+  const seenForm = new Set<string>();
+  for (const { form, entityKey, target } of formsOut) {
+    const slot = entityByKey.get(entityKey)!;
+    const entity: Entity = {
+      ...slot.entity,
+      rule: target.rule,
+      ...(target.notFollowedBy ? { notFollowedBy: target.notFollowedBy } : {}),
+    };
+    const tokens = tokenizeWords(form).map((t) => t.text);
+    if (!tokens.length) continue;
+    const dedupe = `${tokens.join(' ')}|${entityKey}`;
+    if (seenForm.has(dedupe)) continue;
+    seenForm.add(dedupe);
+    const first = tokens[0]!.toLowerCase();
+    const list = entities.get(first) ?? [];
+    list.push({ tokens, entity });
+    entities.set(first, list);
+    entityNames.set(normaliseName(form), slot.entity);
+  }
+  for (const list of entities.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const macros = buildMacros(lex, legal, prefixCurrencies, raw);
+  const rules: CompiledRule[] = [];
+  const contextRules: CompiledRule[] = [];
+  for (const src of sources) {
+    const { rule } = src;
+    if (!rule.pattern) continue;
+    const idx = files.find((f) => f.file === src.file)!.data.rules.indexOf(rule);
+    const where = src.where(['rules', idx, 'pattern']);
+    try {
+      vetPattern(rule.pattern);
+    } catch (e) {
+      if (e instanceof PatternError) throw new RuleFileError(`${where}: ${e.message}`);
+      throw e;
+    }
+    let source = expand(rule.pattern, macros, where);
+    if (rule.context === 'before') source = `(?:${source})$`;
+    let re: RegExp;
+    try {
+      re = new RegExp(source, (rule.caseSensitive ? 'gu' : 'giu') + (rule.context ? 'd' : ''));
+    } catch (e) {
+      throw new RuleFileError(`${where}: invalid pattern: ${(e as Error).message}`);
+    }
+    const compiled: CompiledRule = {
+      id: rule.id,
+      dimension: src.dimension,
+      file: src.file,
+      re,
+      set: rule.set ?? {},
+      priority: rule.priority ?? 0,
+      appliesTo: (rule.appliesTo as FactType[] | undefined) ?? DEFAULT_APPLIES[src.dimension],
+      ...(rule.context ? { context: rule.context } : {}),
+      ...(rule.notFollowedBy
+        ? { notFollowedBy: compileUserRegex(`^(?:${rule.notFollowedBy})`, src.where(['rules', idx, 'notFollowedBy'])) }
+        : {}),
+    };
+    (rule.context ? contextRules : rules).push(compiled);
+  }
+
+  const qualifierRe = lex.qualifiers.size
+    ? new RegExp(`(?<![${L}])(${alternation(lex.qualifiers.keys())})[\\s\\u00A0]*$`, 'iu')
+    : null;
+
+  return { rules, contextRules, lex, entities, entityNames, qualifierRe, sources };
+}
+
+export type { ExampleData };

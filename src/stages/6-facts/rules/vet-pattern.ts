@@ -1,0 +1,219 @@
+/**
+ * Refuses user-supplied patterns that could hang a batch (catastrophic backtracking)
+ * before they are ever compiled.
+ *
+ * Two opinions are combined:
+ *  - our own walk of the pattern's syntax tree: no backreferences, no named groups
+ *    (group names are reserved for the `{macro}` slots), no unbounded quantifier over
+ *    something that already contains an unbounded quantifier or an alternation
+ *    (`(a+)+`, `(a|ab)*`), and no huge bounded repeats;
+ *  - safe-regex2 (star height), run on the same tree re-serialised with the bounded
+ *    quantifiers (`?`, `{0,4}`) left out, since those cannot backtrack exponentially.
+ *
+ * A `{name}` macro is treated as an atom that itself contains an unbounded quantifier,
+ * so `({amount}\s*)+` is refused as well.
+ */
+import safeRegex from 'safe-regex2';
+
+const MAX_PATTERN_LENGTH = 600;
+/** a bounded repeat above this count is treated as unbounded */
+const MAX_BOUNDED = 20;
+
+type Node =
+  | { t: 'seq'; items: Node[] }
+  | { t: 'alt'; options: Node[] }
+  | { t: 'group'; open: string; body: Node }
+  | { t: 'atom'; src: string }
+  | { t: 'macro'; name: string }
+  | { t: 'repeat'; body: Node; min: number; max: number; src: string };
+
+export class PatternError extends Error {}
+
+class Parser {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  parseAlt(): Node {
+    const options: Node[] = [this.parseSeq()];
+    while (this.s[this.i] === '|') {
+      this.i++;
+      options.push(this.parseSeq());
+    }
+    return options.length === 1 ? options[0]! : { t: 'alt', options };
+  }
+
+  parseSeq(): Node {
+    const items: Node[] = [];
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      let atom = this.parseAtom();
+      for (;;) {
+        const q = this.parseQuantifier();
+        if (!q) break;
+        if (atom.t === 'repeat') throw new PatternError(`nothing to repeat before "${q.src}"`);
+        atom = { t: 'repeat', body: atom, min: q.min, max: q.max, src: q.src };
+      }
+      items.push(atom);
+    }
+    return { t: 'seq', items };
+  }
+
+  parseQuantifier(): { min: number; max: number; src: string } | null {
+    const s = this.s;
+    const c = s[this.i];
+    let q: { min: number; max: number; src: string } | null = null;
+    if (c === '*') q = { min: 0, max: Infinity, src: '*' };
+    else if (c === '+') q = { min: 1, max: Infinity, src: '+' };
+    else if (c === '?') q = { min: 0, max: 1, src: '?' };
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(s.slice(this.i));
+      if (m) {
+        const min = Number(m[1]);
+        const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+        if (max < min) throw new PatternError(`bad repeat ${m[0]}`);
+        q = { min, max, src: m[0] };
+      }
+    }
+    if (!q) return null;
+    this.i += q.src.length;
+    if (s[this.i] === '?') this.i++; // lazy
+    return q;
+  }
+
+  parseAtom(): Node {
+    const s = this.s;
+    const c = s[this.i]!;
+    if (c === '(') {
+      let open = '(';
+      const rest = s.slice(this.i);
+      const m = /^\((\?:|\?=|\?!|\?<=|\?<!)?/.exec(rest)!;
+      if (/^\(\?<[A-Za-z]/.test(rest)) {
+        throw new PatternError('named groups are reserved for {macros}; use (?:…)');
+      }
+      if (/^\(\?[^:=!<]/.test(rest)) throw new PatternError(`unsupported group syntax "${rest.slice(0, 4)}"`);
+      open = m[0];
+      this.i += open.length;
+      const body = this.parseAlt();
+      if (s[this.i] !== ')') throw new PatternError('unclosed group');
+      this.i++;
+      return { t: 'group', open, body };
+    }
+    if (c === '[') {
+      let j = this.i + 1;
+      if (s[j] === '^') j++;
+      if (s[j] === ']') j++;
+      while (j < s.length && s[j] !== ']') j += s[j] === '\\' ? 2 : 1;
+      if (j >= s.length) throw new PatternError('unclosed character class');
+      const src = s.slice(this.i, j + 1);
+      this.i = j + 1;
+      return { t: 'atom', src };
+    }
+    if (c === '\\') {
+      const rest = s.slice(this.i);
+      if (/^\\[1-9]/.test(rest) || /^\\k</.test(rest)) throw new PatternError('backreferences are not allowed');
+      const m = /^\\(?:[pP]\{[^}]*\}|u\{[0-9A-Fa-f]+\}|u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|c[A-Za-z]|.)/su.exec(rest);
+      if (!m) throw new PatternError('dangling backslash');
+      this.i += m[0].length;
+      return { t: 'atom', src: m[0] };
+    }
+    if (c === '{') {
+      const m = /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(s.slice(this.i));
+      if (m) {
+        this.i += m[0].length;
+        return { t: 'macro', name: m[1]! };
+      }
+    }
+    if (c === ')') throw new PatternError('unmatched ")"');
+    if (c === '*' || c === '+' || c === '?') throw new PatternError(`nothing to repeat before "${c}"`);
+    // a literal character (a whole code point)
+    const cp = String.fromCodePoint(s.codePointAt(this.i)!);
+    this.i += cp.length;
+    return { t: 'atom', src: cp };
+  }
+}
+
+interface Info {
+  unbounded: boolean; // contains an unbounded quantifier (or a macro)
+  alternation: boolean;
+}
+
+function check(node: Node, problems: string[]): Info {
+  switch (node.t) {
+    case 'atom':
+      return { unbounded: false, alternation: false };
+    case 'macro':
+      return { unbounded: true, alternation: true };
+    case 'seq': {
+      const out = { unbounded: false, alternation: false };
+      for (const it of node.items) {
+        const r = check(it, problems);
+        out.unbounded ||= r.unbounded;
+        out.alternation ||= r.alternation;
+      }
+      return out;
+    }
+    case 'alt': {
+      const out = { unbounded: false, alternation: true };
+      for (const o of node.options) out.unbounded ||= check(o, problems).unbounded;
+      return out;
+    }
+    case 'group':
+      return check(node.body, problems);
+    case 'repeat': {
+      const inner = check(node.body, problems);
+      const unboundedHere = node.max === Infinity || node.max > MAX_BOUNDED;
+      if (node.min > MAX_BOUNDED && node.max !== Infinity) problems.push(`repeat ${node.src} is too large`);
+      if (unboundedHere && inner.unbounded) {
+        problems.push(`nested quantifier: "${node.src}" applied to something that already repeats (catastrophic backtracking)`);
+      } else if (unboundedHere && inner.alternation) {
+        problems.push(`quantifier "${node.src}" applied to an alternation (possible catastrophic backtracking)`);
+      }
+      return { unbounded: unboundedHere || inner.unbounded, alternation: inner.alternation };
+    }
+  }
+}
+
+/** The tree with bounded quantifiers dropped and macros as a plain atom, for safe-regex2. */
+function serialiseUnbounded(node: Node): string {
+  switch (node.t) {
+    case 'atom':
+      return node.src;
+    case 'macro':
+      return '(?:x+)';
+    case 'seq':
+      return node.items.map(serialiseUnbounded).join('');
+    case 'alt':
+      return node.options.map(serialiseUnbounded).join('|');
+    case 'group': // ret (safe-regex2's parser) does not know lookbehinds: check their body as a plain group
+      return `${node.open.startsWith('(?<') ? '(?:' : node.open}${serialiseUnbounded(node.body)})`;
+    case 'repeat': {
+      const body = serialiseUnbounded(node.body);
+      const unboundedHere = node.max === Infinity || node.max > MAX_BOUNDED;
+      return unboundedHere ? `(?:${body})+` : `(?:${body})`;
+    }
+  }
+}
+
+/** Throws PatternError with a human-readable reason when the pattern is refused. */
+export function vetPattern(pattern: string): { macros: string[] } {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new PatternError(`pattern is longer than ${MAX_PATTERN_LENGTH} characters`);
+  }
+  const p = new Parser(pattern);
+  const tree = p.parseAlt();
+  if (p.i !== pattern.length) throw new PatternError(`unexpected "${pattern[p.i]}" at offset ${p.i}`);
+  const problems: string[] = [];
+  check(tree, problems);
+  if (problems.length) throw new PatternError(`unsafe pattern: ${problems[0]}`);
+  // safe-regex2 cannot read \p{…}; give it a neutral class instead
+  const forSafeRegex = serialiseUnbounded(tree).replace(/\\[pP]\{[^}]*\}/g, '\\w');
+  if (!safeRegex(forSafeRegex)) throw new PatternError('unsafe pattern: refused by safe-regex2 (star height > 1)');
+  const macros: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.t === 'macro') macros.push(n.name);
+    else if (n.t === 'seq') n.items.forEach(walk);
+    else if (n.t === 'alt') n.options.forEach(walk);
+    else if (n.t === 'group' || n.t === 'repeat') walk(n.body);
+  };
+  walk(tree);
+  return { macros };
+}

@@ -1,0 +1,16 @@
+/**
+ * Stage 7 — write: the clean text of the contract — body blocks in reading order,
+ * one per line, markers as `[^N]`, then `---`, then one `[^N]: text` line per footnote.
+ */
+import type { DocumentJson } from '../../types.js';
+
+export function cleanText(doc: DocumentJson): string {
+  const body = doc.blocks.map((b) => {
+    let t = b.text;
+    const notes = [...b.notes].sort((x, y) => y.offset - x.offset || y.n - x.n);
+    for (const n of notes) t = t.slice(0, n.offset) + `[^${n.n}]` + t.slice(n.offset);
+    return t.replace(/\n/g, ' ');
+  });
+  const notes = doc.footnotes.map((f) => `[^${f.n}]: ${f.text.replace(/\n/g, ' ')}`);
+  return [...body, '---', ...notes].join('\n') + '\n';
+}

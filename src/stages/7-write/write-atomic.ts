@@ -1,0 +1,29 @@
+/**
+ * Stage 7 — write: files appear whole or not at all. Each output is written to
+ * a temporary file in the same directory, flushed, then renamed over the target
+ * (rename is atomic on one file system). A run killed mid-way leaves at most a
+ * `.tmp` file, never a half-written `.json`, `.diff` or `.clean.txt`.
+ */
+import { open, rename, unlink } from 'node:fs/promises';
+
+let seq = 0;
+
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.${++seq}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data, 'utf8');
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => {});
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+  await fh.close();
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}
