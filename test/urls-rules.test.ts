@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, readdirSync, writeFileSync, copyFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findUrls, loadUrlRules } from '../src/stages/5-urls/repair-urls.js';
-import { joined, rules, RULES_DIR } from './urls-helpers.js';
+import { joined, rules, RULES_DIR } from './fixtures/urls/helpers.js';
 
 const r = rules();
 /** rules that steer detection but never appear in a finding's `rules` */

@@ -193,19 +193,23 @@ function stripSpaces(s: string): string {
   return s.replace(/ /g, '');
 }
 
-/** The longest tandem repeat `xx` (|x| >= min, with a letter) in s, or null. */
-function tandemRepeat(s: string, min: number): { at: number; len: number } | null {
-  const n = s.length;
-  for (let len = Math.floor(n / 2); len >= min; len--) {
-    for (let i = 0; i + 2 * len <= n; i++) {
-      if (s.charCodeAt(i) !== s.charCodeAt(i + len)) continue;
-      if (!(i === 0 || s[i] === '/' || '-/_'.includes(s[i - 1]!))) continue;
-      let k = 1;
-      while (k < len && s.charCodeAt(i + k) === s.charCodeAt(i + len + k)) k++;
-      if (k === len && /[a-z]/i.test(s.slice(i, i + len))) return { at: i, len };
+/**
+ * The longest tandem repeat `xx` in s whose first copy starts at a word boundary (start,
+ * after `-` `/` `_`, or on a `/`), with |x| >= min and a letter in x; or null.
+ */
+function tandemRepeat(s: string, min: number, allowSlash: boolean): { at: number; len: number } | null {
+  let best: { at: number; len: number } | null = null;
+  for (let i = 0; i + 2 * min <= s.length; i++) {
+    const c = s.charCodeAt(i - 1);
+    if (i > 0 && c !== 45 /* - */ && c !== 47 /* / */ && c !== 95 /* _ */ && s.charCodeAt(i) !== 47) continue;
+    const head = s.slice(i, i + min);
+    for (let j = s.indexOf(head, i + min); j >= 0 && j - i <= (s.length - i) / 2; j = s.indexOf(head, j + 1)) {
+      const len = j - i;
+      const x = s.slice(i, j);
+      if ((best === null || len > best.len) && s.startsWith(x, j) && /[a-z]/i.test(x) && (allowSlash || !x.includes('/'))) best = { at: i, len };
     }
   }
-  return null;
+  return best;
 }
 
 /** Whether some run of `n` characters with a letter occurs twice in s (an inexact re-paste). */
@@ -345,12 +349,13 @@ function repairUrl(core: string, scheme: string, prefix: string, rules: UrlRules
   if (!bad) {
     const compactPath = stripSpaces(path);
     let p = compactPath;
-    let t = tandemRepeat(p, evidence ? 5 : 8);
+    // without evidence of a re-paste, `/business/business-news` is a legitimate repeat
+    let t = tandemRepeat(p, evidence ? 5 : 8, evidence);
     if (t) {
       if (evidence) {
         for (let guard = 0; t && guard < 4; guard++) {
           p = p.slice(0, t.at) + p.slice(t.at + t.len);
-          t = tandemRepeat(p, 5);
+          t = tandemRepeat(p, 5, true);
         }
         // keep the remaining ambiguous spaces out of the comparison
         path = p;

@@ -243,7 +243,7 @@ export function loadUrlRules(dir: string): UrlRules {
     const alt = [...rules.knownHosts].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
     // a host with optional sub-domains, then a path: `apgazeta.kz/2016/…`
     // the literal host, then a path; sub-domains in front are taken by the caller
-    rules.knownHostRe = new RegExp(`(?:${alt})(?=/)`, 'gi');
+    rules.knownHostRe = new RegExp(`(?:${alt})(?=/)`, 'g');
   }
   return rules;
 }
