@@ -52,11 +52,13 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
         rule = 'layout/page-separator';
       } else cls = 'blank';
     } else {
-      let r = matchLine(rules.separator, t);
+      // furniture lines are short: long lines skip the tests (most of a book's lines)
+      const short = t.length <= 60;
+      let r = short ? matchLine(rules.separator, t) : undefined;
       if (r) cls = 'separator';
-      else if ((r = matchLine(rules.boilerplate, t)) || (r = matchLine(rules.junk, t))) cls = 'furniture';
-      else if ((r = matchLine(rules.pageNumber, t))) cls = 'page-number';
-      else if ((r = matchLine(rules.chapterHeading, t))) cls = 'chapter';
+      else if (short && ((r = matchLine(rules.boilerplate, t)) || (r = matchLine(rules.junk, t)))) cls = 'furniture';
+      else if (short && (r = matchLine(rules.pageNumber, t))) cls = 'page-number';
+      else if (short && (r = matchLine(rules.chapterHeading, t))) cls = 'chapter';
       rule = r?.id;
     }
     return { ...l, cls, rule, t, trailing, lead };

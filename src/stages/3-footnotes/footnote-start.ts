@@ -20,8 +20,8 @@ export function superscriptToNumber(s: string): number {
   return v;
 }
 
-const reSupTag = /^ {0,3}<sup>(\d{1,3})<\/sup>\s*/;
-const reSuper = /^ {0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ?/;
+const reSupTag = /^ {0,3}<sup>(\d{1,3})<\/sup>\s+/;
+const reSuper = /^ {0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) +/;
 const reUnderscore = /^ {0,3}(\d{1,3})_ ?(?=\S)/;
 const reDotted = /^ {0,3}(\d{1,3}) ?\. +(?=[\p{L}"«\[(])/u;
 const rePlain = /^ {0,3}(\d{1,3}) +(?=[\p{L}"«\[(<])/u;

@@ -56,8 +56,22 @@ const RE = new RegExp(
     // floating between words: `bilatéraux 193 pour`, `". 43 Cinq`
     '(?<=[\\p{L}.,;"] )(?<f>\\d{1,3})(?= \\p{L})',
   ].join('|'),
-  'gu',
+  'guy',
 );
+
+/** Marker matches, tried only where a marker can start (a `<sup>` tag or the first digit of a run). */
+function* markerMatches(s: string): Generator<RegExpExecArray> {
+  const starts = /<sup>|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = starts.exec(s))) {
+    RE.lastIndex = m.index;
+    const hit = RE.exec(s);
+    if (hit) {
+      yield hit;
+      if (starts.lastIndex < RE.lastIndex) starts.lastIndex = RE.lastIndex;
+    }
+  }
+}
 
 const CLOSING_QUOTE_GAP = /(?<=\S["”»)])[ \t]+(?=[.,;:](?:\s|$))/gu;
 
@@ -69,7 +83,7 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
   let initial = 0;
   let final = 0;
   for (const b of blocks) {
-    for (const m of b.mt.toString().matchAll(RE)) {
+    for (const m of markerMatches(b.mt.toString())) {
       const g = m.groups!;
       if (g.i) initial++;
       else if (g.q || g.w || g.p) final++;
@@ -81,7 +95,7 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
   for (const b of blocks) {
     const s = b.mt.toString();
     const cands: Candidate[] = [];
-    for (const m of s.matchAll(RE)) {
+    for (const m of markerMatches(s)) {
       const g = m.groups!;
       const at = m.index!;
       let form: Form;

@@ -19,6 +19,8 @@ export type PageItem =
   | { k: 'removed'; line: number; kind: string; rule: string };
 
 const URL_STUB = /^\s*(?:https?:\/\/|www\.)\S*\s*$/;
+/** a lone token that can only be the tail of a URL carried over from the previous page */
+const URL_TAIL = /^[\w%.~-]*[\/=?#][\w%.~\/=?#&-]*$/;
 
 export function splitPages(
   lines: ClassifiedLine[],
@@ -115,7 +117,7 @@ export function splitPages(
         startNote(i, fs.n, fs.labelLength);
         continue;
       }
-      if (l.lead >= 1 && l.lead <= 3) {
+      if (l.lead >= 1 && l.lead <= 3 && resumesBody(lines, i, to, ev)) {
         body(i);
         continue;
       }
@@ -129,7 +131,7 @@ export function splitPages(
       startNote(i, fs.n, fs.labelLength);
       continue;
     }
-    if (opensBlock && haveFootnote && looksLikeCitation(l.text) && tailBeforeNextNote(lines, i, to, lastFn)) {
+    if (opensBlock && haveFootnote && (looksLikeCitation(l.text) || URL_TAIL.test(l.t)) && tailBeforeNextNote(lines, i, to, lastFn)) {
       // a footnote continued from the previous page, right before the next footnote
       items.push({ k: 'fn-cont', line: i });
       state = 'notes';
@@ -152,4 +154,23 @@ function tailBeforeNextNote(lines: ClassifiedLine[], i: number, to: number, last
     if (l.lead >= 1 && l.lead <= 3) return false;
   }
   return false;
+}
+
+/**
+ * A line led by one to three spaces after a footnote block is where the body
+ * resumes on the next page — unless it reads like the rest of a citation, or,
+ * in double-spaced text, it is followed directly by another text line (footnote
+ * blocks are single-spaced there).
+ */
+function resumesBody(lines: ClassifiedLine[], i: number, to: number, ev: LayoutEvidence): boolean {
+  const l = lines[i]!;
+  if (looksLikeCitation(l.text) || URL_TAIL.test(l.t)) return false;
+  if (ev.layout === 'double-spaced') {
+    const next = lines[i + 1];
+    if (next && i + 1 < to && next.cls === 'text' && next.lead === 0 && !/^\d{1,3}\p{Lu}/u.test(next.t)) {
+      // single-spaced after it: still inside the footnote block, unless it is lower-case prose
+      return /^\p{Ll}/u.test(l.t) && !/^\d{1,3} /.test(next.t);
+    }
+  }
+  return true;
 }

@@ -215,6 +215,8 @@ function wrapJoins(soFar: string, soFarLength: number, prev: ClassifiedLine, l: 
   const { ev } = ctx;
   const terminal = TERMINAL.test(soFar.replace(/\*+\s*$/, '').trimEnd());
   const nextLower = /^(?:\d{1,3})?[\p{Ll}]/u.test(l.t) || /^[•„\s>r]+\p{Ll}/u.test(l.t);
+  // a line ending in a word and a hyphen always goes on (`Saint-` / `Pétersbourg`)
+  if (/[\p{L}\d]-$/u.test(prev.t)) return true;
   if (gap > ev.wrapGap) {
     // an unexpected blank line: a paragraph end unless the sentence visibly goes on
     return !terminal && nextLower;

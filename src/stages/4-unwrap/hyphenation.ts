@@ -37,16 +37,22 @@ export type Glue =
   | { text: ''; rule: 'layout/dehyphenate'; dropHyphen: true }
   | { text: '-'; rule: 'layout/restore-hyphen'; dropHyphen?: false };
 
-const TRAILING_LETTERS = /([\p{L}]+)-$/u;
 const LEADING_LETTERS = /^([\p{L}]+)/u;
-const LAST_WORD = /([\p{L}]+)$/u;
+const IS_LETTER = /\p{L}/u;
+
+/** The run of letters at the end of s (a backward scan: a `$`-anchored regex retries at every offset). */
+function lastWord(s: string): string | undefined {
+  let i = s.length;
+  while (i > 0 && IS_LETTER.test(s[i - 1]!)) i--;
+  return i < s.length ? s.slice(i) : undefined;
+}
 
 export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
   const p = prev.replace(/\*+$/, '');
   const nx = next.replace(/^\*+/, '');
   if (/-$/.test(p)) {
     if (/\s-$/.test(p) || p === '-') return { text: ' ', rule: 'layout/join-wrap' };
-    const l = TRAILING_LETTERS.exec(p)?.[1];
+    const l = lastWord(p.slice(0, -1));
     const r = LEADING_LETTERS.exec(nx)?.[1];
     if (!l || !r) return { text: '', rule: 'layout/join-compound' };
     if (r[0] !== r[0]!.toLowerCase()) return { text: '', rule: 'layout/join-compound' };
@@ -59,7 +65,7 @@ export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefix
     if (lex.has(joined)) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true };
     return { text: '', rule: 'layout/join-compound' };
   }
-  const l = LAST_WORD.exec(p)?.[1];
+  const l = lastWord(p);
   const r = LEADING_LETTERS.exec(nx)?.[1];
   if (l && r && prefixes.has(l.toLowerCase()) && r[0] === r[0]!.toLowerCase()) {
     const lex = frenchLexicon();
