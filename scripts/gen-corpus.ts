@@ -199,7 +199,7 @@ function maxNote(text: string): number {
 
 /** A generated chapter of about `bytes` bytes in `layout`, footnotes numbered from `firstNote`. */
 export function generatedChunk(layout: NoisyLayout, bytes: number, firstNote: number, rng: () => number): string {
-  const paragraphs = Math.max(1, Math.round(bytes / 520));
+  const paragraphs = Math.max(1, Math.round(bytes / 610));
   const book = randomCleanBook(rng, { paragraphs, firstNote, maxFootnotes: 1_000_000 });
   return renderNoisy(book, layout, rng, { syllabicHyphenation: rng() < 0.3 ? 0.05 : 0 }).text;
 }
@@ -250,7 +250,7 @@ export function generateCorpus(opts: GenOptions): GenResult {
   let files = 0;
   const written: { file: string; bytes: number; layout: NoisyLayout; from: string }[] = [];
   while (bytes < total) {
-    const target = Math.round(300_000 + rng() * 700_000);
+    const target = Math.round(300_000 + rng() * 650_000);
     let text: string;
     let layout: NoisyLayout;
     let from: string;
