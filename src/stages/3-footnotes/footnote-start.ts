@@ -26,7 +26,15 @@ const reUnderscore = /^ {0,3}(\d{1,3})_ ?(?=\S)/;
 const reDotted = /^ {0,3}(\d{1,3}) ?\. +(?=[\p{L}"«\[(])/u;
 const rePlain = /^ {0,3}(\d{1,3}) +(?=[\p{L}"«\[(<])/u;
 
-export function matchFootnoteStart(line: string): FootnoteStart | null {
+/** Labels that only a footnote carries: when the line holds one, the label may be glued or followed by a digit. */
+const reSuperGlued = /^ {0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ?/;
+const rePlainLoose = /^ {0,3}(\d{1,3})(?: +|_ ?)(?=\S)/;
+
+export function matchFootnoteStart(line: string, strongCitation = false): FootnoteStart | null {
+  if (strongCitation) {
+    const m = reSuperGlued.exec(line);
+    if (m) return { n: superscriptToNumber(m[1]!), labelLength: m[0].length, form: 'superscript' };
+  }
   let m = reSupTag.exec(line);
   if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'sup-tag' };
   m = reSuper.exec(line);
@@ -37,7 +45,16 @@ export function matchFootnoteStart(line: string): FootnoteStart | null {
   if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'dotted' };
   m = rePlain.exec(line);
   if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'plain' };
+  if (strongCitation) {
+    m = rePlainLoose.exec(line);
+    if (m) return { n: Number(m[1]), labelLength: m[0].length, form: 'plain' };
+  }
   return null;
+}
+
+/** The labels of an electronic-resource reference: never found in body prose. */
+export function hasResourceLabel(text: string): boolean {
+  return /\[(?:Ressource|ressource|Electronic|electronic|e-resource)|\bU ?RL ?:/.test(text);
 }
 
 /** Text that reads like a bibliographic reference (GOST style, URL label, resource label). */

@@ -9,7 +9,7 @@
  * Reads classified lines and regions; returns an item per line.
  */
 import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
-import { fitsSequence, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
+import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -86,14 +86,16 @@ export function splitPages(
       continue;
     }
     // a text line
-    const fs = matchFootnoteStart(l.text);
+    const strong = hasResourceLabel(l.text);
+    const fs = matchFootnoteStart(l.text, strong);
     const inSeq = fs !== null && fitsSequence(fs.n, lastFn);
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
       if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
         startNote(i, fs.n, fs.labelLength);
-      } else if (/^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t) && haveFootnote) {
+      } else if (haveFootnote && (strong || /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t))) {
+        // the rest of a footnote carried over a page: a paragraph with a resource label is never body text
         items.push({ k: 'fn-cont', line: i });
       } else body(i);
       continue;
@@ -131,12 +133,26 @@ export function splitPages(
       startNote(i, fs.n, fs.labelLength);
       continue;
     }
-    if (opensBlock && haveFootnote && (looksLikeCitation(l.text) || URL_TAIL.test(l.t)) && tailBeforeNextNote(lines, i, to, lastFn)) {
+    if (opensBlock && haveFootnote && (strong || ((looksLikeCitation(l.text) || URL_TAIL.test(l.t)) && tailBeforeNextNote(lines, i, to, lastFn)))) {
       // a footnote continued from the previous page, right before the next footnote
       items.push({ k: 'fn-cont', line: i });
       state = 'notes';
       pendingBreak = true;
       continue;
+    }
+    // double-spaced text: single-spaced lines that read as citations are footnote
+    // material threaded into the body without a separator
+    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && haveFootnote) {
+      if (fs && inSeq && looksLikeCitation(l.text + ' ' + (lines[i + 1]?.text ?? ''))) {
+        startNote(i, fs.n, fs.labelLength);
+        continue;
+      }
+      if (looksLikeCitation(l.text)) {
+        items.push({ k: 'fn-cont', line: i });
+        state = 'notes';
+        pendingBreak = true;
+        continue;
+      }
     }
     items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere });
     pendingBreak = false;
@@ -149,7 +165,8 @@ function tailBeforeNextNote(lines: ClassifiedLine[], i: number, to: number, last
   for (let k = i + 1; k < Math.min(to, i + 6); k++) {
     const l = lines[k]!;
     if (l.cls !== 'text') continue;
-    const fs = matchFootnoteStart(l.text);
+    const strong = hasResourceLabel(l.text);
+    const fs = matchFootnoteStart(l.text, strong);
     if (fs && fitsSequence(fs.n, lastFn)) return true;
     if (l.lead >= 1 && l.lead <= 3) return false;
   }
@@ -165,6 +182,10 @@ function tailBeforeNextNote(lines: ClassifiedLine[], i: number, to: number, last
 function resumesBody(lines: ClassifiedLine[], i: number, to: number, ev: LayoutEvidence): boolean {
   const l = lines[i]!;
   if (looksLikeCitation(l.text) || URL_TAIL.test(l.t)) return false;
+  // the previous line broke a URL slug at a hyphen and this one goes on with slug words
+  let p = i - 1;
+  while (p > 0 && lines[p]!.cls === 'blank') p--;
+  if (/-$/.test(lines[p]!.t) && /^[a-z0-9]+-[a-z0-9-]*(?:\s|$)/.test(l.t)) return false;
   if (ev.layout === 'double-spaced') {
     const next = lines[i + 1];
     if (next && i + 1 < to && next.cls === 'text' && next.lead === 0 && !/^\d{1,3}\p{Lu}/u.test(next.t)) {
