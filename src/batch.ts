@@ -42,10 +42,15 @@ export interface FileResult {
 
 export const INPUT_EXTENSIONS = new Set(['.txt', '.md']);
 
-/** Expand files and directories (recursively) into a sorted list of input files. */
-export async function collectInputs(paths: string[]): Promise<{ files: string[]; errors: string[] }> {
+/**
+ * Expand files and directories (recursively) into a sorted list of input files.
+ * A directory named on the command line that holds no input file is reported in
+ * `errors` (and listed in `emptyDirs`), so it is never skipped in silence.
+ */
+export async function collectInputs(paths: string[]): Promise<{ files: string[]; errors: string[]; emptyDirs: string[] }> {
   const files: string[] = [];
   const errors: string[] = [];
+  const emptyDirs: string[] = [];
   const walk = async (p: string): Promise<void> => {
     let st;
     try {
@@ -64,8 +69,16 @@ export async function collectInputs(paths: string[]): Promise<{ files: string[];
       }
     } else files.push(p);
   };
-  for (const p of paths) await walk(p);
-  return { files: [...new Set(files)], errors };
+  for (const p of paths) {
+    const before = files.length;
+    const nErrors = errors.length;
+    await walk(p);
+    if (files.length === before && errors.length === nErrors) {
+      errors.push(`${p}: is a directory with no .txt or .md file in it`);
+      emptyDirs.push(p);
+    }
+  }
+  return { files: [...new Set(files)], errors, emptyDirs };
 }
 
 function displayPath(p: string): string {

@@ -67,11 +67,12 @@ async function run(
     process.stderr.write(`relecteur: ${(e as Error).message}\n`);
     return 2;
   }
-  const { files, errors } = await collectInputs(paths);
+  const { files, errors, emptyDirs } = await collectInputs(paths);
   for (const e of errors) process.stderr.write(`relecteur: ${e}\n`);
   if (files.length === 0) {
     process.stderr.write(`relecteur: no .txt or .md files found in ${paths.join(', ')}\n`);
-    return errors.length ? 1 : 2;
+    // nothing to do at all is bad usage (2) unless a path could not be read (1)
+    return errors.length > emptyDirs.length ? 1 : 2;
   }
   const outErr = await checkOutputDir(o.out);
   if (outErr) {

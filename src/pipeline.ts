@@ -242,12 +242,27 @@ const factsStage: Stage = (tree) => {
   });
 };
 
+const FRENCH_WORDS = new Set(['les', 'des', 'est', 'une', 'dans', 'pour', 'qui', 'sur', 'avec', 'du', 'au', 'aux', 'été', 'sont', 'cette', 'leur', 'entre', 'de', 'la', 'le', 'et', 'à', 'par', 'ont', 'ses', 'son', 'sa']);
+const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'with', 'for', 'is', 'are', 'from', 'this', 'that', 'by', 'on', 'in', 'to']);
+function countMatches(s: string, words: Set<string>): number {
+  let n = 0;
+  for (const w of s.toLowerCase().split(/[^a-zàâçéèêëîïôûùüÿœ]+/)) if (words.has(w)) n++;
+  return n;
+}
+
 /** Language of each block (franc), restricted to the languages these books contain. */
 const languageStage: Stage = (tree) => {
   // the languages these books are written in or quote; fewer candidates is also faster
   const only = ['fra', 'eng', 'pol', 'deu'];
   const detect = (s: string) => {
     if (s.length < 40) return 'und';
+    // clear cases first: French or English function words with none of the other
+    // language's; franc decides everything else (titles, mixed, other languages)
+    const sample = s.slice(0, 400);
+    const fr = countMatches(sample, FRENCH_WORDS);
+    const en = countMatches(sample, ENGLISH_WORDS);
+    if (fr >= 3 && en === 0) return 'fra';
+    if (en >= 3 && fr === 0) return 'eng';
     return franc(s.slice(0, 160), { minLength: 40, only });
   };
   for (const b of tree.blocks) b.lang = detect(b.mt.toString());

@@ -23,12 +23,20 @@ const WORD = /[\p{L}]+(?:-[\p{L}]+)*/gu;
 
 /** Counts of lower-cased words and hyphenated compounds, as written inline in the book. */
 export function bookVocabulary(text: string): Vocabulary {
-  const counts = new Map<string, number>();
-  for (const m of text.matchAll(WORD)) {
-    const w = m[0].toLowerCase();
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  return { count: (w) => counts.get(w.toLowerCase()) ?? 0 };
+  // built on first use: a book whose lines never end in a hyphen or a prefix never pays for it
+  let counts: Map<string, number> | undefined;
+  return {
+    count: (w) => {
+      if (!counts) {
+        counts = new Map();
+        for (const m of text.matchAll(WORD)) {
+          const k = m[0].toLowerCase();
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+      }
+      return counts.get(w.toLowerCase()) ?? 0;
+    },
+  };
 }
 
 export type Glue =

@@ -7,17 +7,20 @@
 import type { Lexicons } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
 
-const PREV_WORD = /([\p{L}\p{N}][\p{L}\p{N}'’.°-]*)([\s\u00A0\u202F]*)$/u;
-
 export function dropYearsInNames(cands: Candidate[], text: string, lex: Lexicons): Candidate[] {
   return cands.filter((c) => {
     if (c.draft.type !== 'date' || !/^(?:1[89]|20)\d\d/.test(c.draft.text)) return true;
     const before = text.slice(Math.max(0, c.draft.start - 40), c.draft.start);
     if (/[-–/]$/.test(before) && !/\s[-–]$/.test(before)) return false;
     if (/(?:n°|№|nº|numéro|p\.|pp\.)\s*$/iu.test(before)) return false;
-    const m = PREV_WORD.exec(before);
-    if (!m) return true;
-    const word = m[1]!;
+    // the word before (walking back over spaces, then over the word itself)
+    let e = before.length;
+    while (e > 0 && /[\s\u00A0\u202F]/.test(before[e - 1]!)) e--;
+    let s = e;
+    while (s > 0 && /[\p{L}\p{N}'’.°-]/u.test(before[s - 1]!)) s--;
+    if (s === e) return true;
+    const word = before.slice(s, e).replace(/^[^\p{L}\p{N}]+/u, '');
+    if (!word) return true;
     if (!/^\p{Lu}/u.test(word)) return true;
     const lw = word.toLowerCase().replace(/’/g, "'");
     if (lex.yearIntro.has(lw) || lex.months.has(lw)) return true;

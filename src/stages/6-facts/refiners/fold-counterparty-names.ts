@@ -13,20 +13,21 @@ const THRESHOLD = 0.93;
 const MIN_LENGTH = 5;
 
 export function foldCounterpartyNames(facts: FactDraft[], rules: FactRules): void {
-  const known = new Map<string, string[]>(); // kind → canonical names
+  // kind + first letter → canonical names (Jaro-Winkler rewards a common prefix anyway)
+  const known = new Map<string, Set<string>>();
+  const bucket = (kind: string, name: string): string => `${kind}|${normaliseName(name).charAt(0)}`;
   const add = (kind: string, name: string): void => {
-    const list = known.get(kind) ?? [];
-    if (!list.includes(name)) list.push(name);
-    known.set(kind, list);
+    const k = bucket(kind, name);
+    const set = known.get(k) ?? new Set<string>();
+    set.add(name);
+    known.set(k, set);
   };
   for (const place of new Set(rules.lex.places.values())) add('region', place);
+  for (const e of rules.entityNames.values()) if (e.kind !== 'country') add(e.kind, e.name);
   const cache = new Map<string, string>();
   for (const f of facts) {
     if (f.type !== 'counterparty') continue;
-    if (rules.entityNames.has(normaliseName(f.name)) || f.kind === 'country') {
-      add(f.kind, f.name);
-      continue;
-    }
+    if (f.kind === 'country' || f.rule === undefined || rules.entityNames.has(normaliseName(f.name))) continue;
     const key = `${f.kind}|${f.name}`;
     let folded = cache.get(key);
     if (folded === undefined) {
@@ -34,7 +35,8 @@ export function foldCounterpartyNames(facts: FactDraft[], rules: FactRules): voi
       const n = normaliseName(f.name);
       if (n.length >= MIN_LENGTH) {
         let best = 0;
-        for (const cand of known.get(f.kind) ?? []) {
+        for (const cand of known.get(bucket(f.kind, f.name)) ?? []) {
+          if (Math.abs(cand.length - f.name.length) > 4) continue;
           const s = similarity(n, normaliseName(cand));
           if (s >= THRESHOLD && s > best) {
             best = s;

@@ -8,7 +8,7 @@ import { tokenizeWords } from '../tokenize-words.js';
 import type { RuleFile } from './read-rule-files.js';
 import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
-import { PatternError, vetPattern } from './vet-pattern.js';
+import { PatternError, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
 
@@ -51,6 +51,8 @@ export interface CompiledRule {
   context?: 'before';
   appliesTo: FactType[];
   notFollowedBy?: RegExp;
+  /** a block that does not match this cheap test cannot match `re` (derived from the pattern) */
+  prefilter?: RegExp;
 }
 
 export interface RuleSource {
@@ -163,6 +165,17 @@ function compileUserRegex(source: string, where: string): RegExp {
     throw new RuleFileError(`${where}: invalid pattern: ${(e as Error).message}`);
   }
 }
+
+const MACRO_ROLE: Record<string, LexiconRole | undefined> = {
+  scale: 'scale',
+  currency: 'currency',
+  unit: 'unit',
+  month: 'month',
+  month2: 'month',
+  dateQual: 'date-qualifier',
+  ordinal: 'ordinal',
+  period: 'period',
+};
 
 const DEFAULT_APPLIES: Record<Dimension, FactType[]> = {
   money: ['money'],
@@ -371,6 +384,18 @@ export function compileRules(files: RuleFile[]): FactRules {
         ? { notFollowedBy: compileUserRegex(`^(?:${rule.notFollowedBy})`, src.where(['rules', idx, 'notFollowedBy'])) }
         : {}),
     };
+    const anchors = requiredAnchors(parsePattern(rule.pattern), (name) => {
+      const role = MACRO_ROLE[name];
+      const forms = name === 'legalFormPrefix' ? legal.prefix : name === 'legalFormSuffix' ? legal.suffix : name === 'prefixCurrency' ? prefixCurrencies : role ? raw[role] : undefined;
+      // lexicon forms are whole words: mark them so the prefilter can require a word start
+      return forms ? forms.map((f) => (/^\p{L}/u.test(f) ? `\u0000${f}` : f)) : null;
+    });
+    if (anchors && anchors.length) {
+      const words = anchors.filter((a) => a.startsWith('\u0000')).map((a) => a.slice(1));
+      const plain = anchors.filter((a) => !a.startsWith('\u0000'));
+      const parts = [...(words.length ? [`(?<![${L}])(?:${alternation(words)})`] : []), ...(plain.length ? [alternation(plain)] : [])];
+      compiled.prefilter = new RegExp(parts.join('|'), rule.caseSensitive ? 'gu' : 'giu');
+    }
     (rule.context ? contextRules : rules).push(compiled);
   }
 

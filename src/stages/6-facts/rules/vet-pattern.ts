@@ -19,7 +19,7 @@ const MAX_PATTERN_LENGTH = 600;
 /** a bounded repeat above this count is treated as unbounded */
 const MAX_BOUNDED = 20;
 
-type Node =
+export type Node =
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; options: Node[] }
   | { t: 'group'; open: string; body: Node }
@@ -216,4 +216,61 @@ export function vetPattern(pattern: string): { macros: string[] } {
   };
   walk(tree);
   return { macros };
+}
+
+/** The syntax tree of a pattern (macros as `macro` nodes); throws PatternError. */
+export function parsePattern(pattern: string): Node {
+  const p = new Parser(pattern);
+  const tree = p.parseAlt();
+  if (p.i !== pattern.length) throw new PatternError(`unexpected "${pattern[p.i]}" at offset ${p.i}`);
+  return tree;
+}
+
+/**
+ * Strings one of which every match must contain (used to skip blocks without running the
+ * whole pattern), or null when no such set is known. `macroForms` gives the lexicon forms
+ * behind a macro.
+ */
+export function requiredAnchors(node: Node, macroForms: (name: string) => string[] | null): string[] | null {
+  const score = (a: string[]): number => Math.min(...a.map((s) => s.length)) * 10 - a.length / 100;
+  switch (node.t) {
+    case 'macro':
+      return macroForms(node.name);
+    case 'atom':
+      return node.src.length === 1 && !/[.^$]/.test(node.src) ? [node.src] : /^\\[^\w\s]$/.test(node.src) ? [node.src[1]!] : null;
+    case 'group':
+      return node.open === '(' || node.open === '(?:' ? requiredAnchors(node.body, macroForms) : null;
+    case 'repeat':
+      return node.min >= 1 ? requiredAnchors(node.body, macroForms) : null;
+    case 'alt': {
+      const out: string[] = [];
+      for (const o of node.options) {
+        const a = requiredAnchors(o, macroForms);
+        if (!a) return null;
+        out.push(...a);
+      }
+      return out;
+    }
+    case 'seq': {
+      let best: string[] | null = null;
+      let run = '';
+      const consider = (a: string[] | null): void => {
+        if (a && a.length && (!best || score(a) > score(best))) best = a;
+      };
+      for (const it of node.items) {
+        if (it.t === 'atom') {
+          const a = requiredAnchors(it, macroForms);
+          if (a && a.length === 1) {
+            run += a[0];
+            continue;
+          }
+        }
+        if (run) consider([run]);
+        run = '';
+        consider(requiredAnchors(it, macroForms));
+      }
+      if (run) consider([run]);
+      return best;
+    }
+  }
 }
