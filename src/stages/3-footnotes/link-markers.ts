@@ -29,7 +29,7 @@ export interface MarkerStats {
   seen: Set<number>;
 }
 
-type Form = 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating';
+type Form = 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating' | 'duplicate';
 
 interface Candidate {
   n: number;
@@ -53,6 +53,8 @@ const RE = new RegExp(
     '(?<=\\p{L}{3})(?<w>\\d{1,3})(?= ?[.,;:](?:\\s|$))',
     // glued to the start of a sentence or paragraph: `2Cela`, `46En 2021`, `242"La`, `13également`
     '(?<=^|[\\s„•>])(?<i>\\d{1,3})(?=\\p{Lu}[\\p{Ll}\'’]|\\p{Lu}{2,}\\b|["«<]\\p{L}|\\p{Ll}{2,}(?<!\\d(?:e|er|ème|ième|re)\\b))',
+    // a marker printed twice in a row: `dollars). 20 21Le PIB`
+    '(?<=[.!?)"»] )(?<d>\\d{1,3})(?= \\d{1,3}\\p{Lu})',
     // floating between words: `bilatéraux 193 pour`, `". 43 Cinq`
     '(?<=[\\p{L}.,;"] )(?<f>\\d{1,3})(?= \\p{L})',
   ].join('|'),
@@ -118,6 +120,10 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
         form = 'glued-word';
         n = Number(g.w);
         if (/^ [.,;:]/.test(s.slice(end))) end += 1;
+      } else if (g.d) {
+        form = 'duplicate';
+        n = Number(g.d);
+        end += 1;
       } else if (g.i) {
         form = 'initial';
         n = Number(g.i);
@@ -135,7 +141,8 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
       if (form === 'initial' && !ok) continue;
       if (!ok) continue;
       // a marker must not be the tail or head of a longer number
-      if (!strong && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(end)))) continue;
+      const numEnd = at + m[0].length;
+      if (!strong && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(numEnd)))) continue;
       cands.push({ n, form, start: at, end, at });
       if (n > last) last = n;
     }
@@ -157,8 +164,11 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
         else if (a < t) shift += t - a;
       }
       t -= shift;
-      stats.markers++;
+      // a marker printed again (`20 21Le`, `13 … 13également`) is taken out, not linked twice
+      const again = stats.seen.has(c.n) && c.form !== 'sup-tag' && c.form !== 'superscript';
       stats.seen.add(c.n);
+      if (again) continue;
+      stats.markers++;
       if (!b.notes.some((x) => x.n === c.n)) b.notes.push({ n: c.n, offset: t });
       if (footnoteNumbers.has(c.n)) stats.linked.add(c.n);
     }
