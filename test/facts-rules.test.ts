@@ -26,7 +26,7 @@ describe.each(rules.sources.map((s) => [s.rule.id, s] as const))('%s', (_id, src
       const facts = run(ex.text).filter((f) => f.type === type);
       if (ex.count !== undefined) expect(facts, JSON.stringify(facts)).toHaveLength(ex.count);
       const want: Record<string, unknown> = {};
-      for (const k of FIELDS) if (k in ex) want[k] = (ex as Record<string, unknown>)[k];
+      for (const k of FIELDS) if (k in ex) want[k] = (ex as unknown as Record<string, unknown>)[k];
       if (ex.match !== undefined) want.text = ex.match;
       if (ex.rule !== undefined) want.rule = ex.rule;
       else if (byRule && !ex.type) want.rule = rule.id;
