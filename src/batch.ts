@@ -92,7 +92,9 @@ export async function checkOutputDir(out: string): Promise<string | null> {
     await access(out, constants.W_OK);
     return null;
   } catch (e) {
-    return `cannot write to output directory '${out}' (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+    const code = (e as NodeJS.ErrnoException).code;
+    // mkdir -p on an existing regular file says EEXIST; what is wrong is that it is not a directory
+    return `cannot write to output directory '${out}' (${code === 'EEXIST' ? 'ENOTDIR' : (code ?? String(e))})`;
   }
 }
 

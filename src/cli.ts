@@ -17,7 +17,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Turn OCR-noisy French book translations into clean, auditable JSON')
     .exitOverride()
     .configureOutput({
-      writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `relecteur: ${s}` : s),
+      // one line per error: commander's "(Did you mean --x?)" hint goes on the same line
+      writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `relecteur: ${s.trimEnd().replace(/\n+/g, ' ')}\n` : s),
     });
   program
     .command('run')

@@ -177,10 +177,14 @@ const markersStage: Stage = (tree, file) => {
   // unlinked: a footnote of the book with no marker, whose number still appears glued in body text
   let unlinked = 0;
   const orphanSet = new Set(orphans);
-  for (const b of body) {
-    for (const m of b.mt.toString().matchAll(/(?<=["”»\p{L}.])(\d{1,3})(?= ?[.,])|(?<=^|\s)(\d{1,3})(?=\p{Lu}\p{Ll})/gu)) {
-      const n = Number(m[1] ?? m[2]);
-      if (orphanSet.has(n)) unlinked++;
+  if (orphanSet.size > 0) {
+    for (const b of body) {
+      const s = b.mt.toString();
+      for (const m of s.matchAll(/\d{1,3}(?= ?[.,]|\p{Lu}\p{Ll})/gu)) {
+        const before = s[m.index! - 1] ?? ' ';
+        const n = Number(m[0]);
+        if (orphanSet.has(n) && /["”»\p{L}.\s]/u.test(before) && !/\d/.test(before)) unlinked++;
+      }
     }
   }
   tree.stats.markers = ms.markers;
@@ -258,7 +262,7 @@ const languageStage: Stage = (tree) => {
     if (s.length < 40) return 'und';
     // clear cases first: French or English function words with none of the other
     // language's; franc decides everything else (titles, mixed, other languages)
-    const sample = s.slice(0, 400);
+    const sample = s.slice(0, 240);
     const fr = countMatches(sample, FRENCH_WORDS);
     const en = countMatches(sample, ENGLISH_WORDS);
     if (fr >= 3 && en === 0) return 'fra';

@@ -29,7 +29,24 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (WHATWG table; 81, 8D, 8F, 90, 9D stay C1 controls).
+ * Not `new TextDecoder('windows-1252')`: Node 20 decodes that label as ISO-8859-1,
+ * turning € ’ “ ” œ Œ … into invisible C1 control characters.
+ */
+const C1_1252 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+].map((c) => String.fromCharCode(c));
+
+const cp1252 = {
+  decode(bytes: Uint8Array): string {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      .toString('latin1')
+      .replace(/[\x80-\x9f]/g, (c) => C1_1252[c.charCodeAt(0) - 0x80]!);
+  },
+};
 
 export function decode(buf: Uint8Array, maxBytes: number): Decoded {
   if (buf.length === 0) throw new InputError('empty file (0 bytes)');

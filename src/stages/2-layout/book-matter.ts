@@ -30,10 +30,10 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
   for (let i = 0; i < frontLimit; i++) {
     const l = lines[i]!;
     if (l.cls !== 'text') continue;
-    if (matchLine(rules.tocHeading, l.t)) {
+    if (l.t.length <= 80 && matchLine(rules.tocHeading, l.t)) {
       tocLines.add(i);
       tocEnd = i;
-    } else if (matchLine(rules.tocEntry, l.t) && (tocEnd >= 0 || countTocEntries(lines, i, rules) >= 3)) {
+    } else if (l.t.length <= 300 && /\.\.\.|…|\t/.test(l.text) && matchLine(rules.tocEntry, l.t) && (tocEnd >= 0 || countTocEntries(lines, i, rules) >= 3)) {
       tocLines.add(i);
       tocEnd = i;
     }
@@ -53,7 +53,7 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
       let last = -1;
       for (let i = 0; i < frontLimit; i++) {
         const l = lines[i]!;
-        if (l.cls === 'text' && matchLine(rules.frontMatter, l.t)) last = i;
+        if (l.cls === 'text' && l.t.length <= 400 && matchLine(rules.frontMatter, l.t)) last = i;
       }
       if (last >= 0) bodyStart = skipNonText(lines, last + 1);
     }
@@ -63,7 +63,7 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
   let backStart: number | null = null;
   for (let i = Math.floor(n * 0.6); i < n; i++) {
     const l = lines[i]!;
-    if (l.cls === 'text' && matchLine(rules.backMatter, l.t)) {
+    if (l.cls === 'text' && l.t.length <= 160 && matchLine(rules.backMatter, l.t)) {
       backStart = i;
       while (backStart > bodyStart && (lines[backStart - 1]!.cls === 'blank' || lines[backStart - 1]!.cls === 'furniture')) backStart--;
       break;
@@ -74,7 +74,7 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
   const bibLimit = backStart ?? n;
   for (let i = bibLimit - 1; i >= Math.floor(n * 0.4); i--) {
     const l = lines[i]!;
-    if (l.cls === 'text' && matchLine(rules.bibliographyHeading, l.t)) {
+    if (l.cls === 'text' && l.t.length <= 80 && matchLine(rules.bibliographyHeading, l.t)) {
       bibStart = i;
       break;
     }
@@ -87,7 +87,7 @@ function countTocEntries(lines: ClassifiedLine[], from: number, rules: LayoutRul
   let c = 0;
   for (let i = from; i < Math.min(lines.length, from + 12); i++) {
     const l = lines[i]!;
-    if (l.cls === 'text' && matchLine(rules.tocEntry, l.t)) c++;
+    if (l.cls === 'text' && /\.\.\.|…|\t/.test(l.text) && matchLine(rules.tocEntry, l.t)) c++;
   }
   return c;
 }

@@ -19,7 +19,8 @@ export interface Vocabulary {
   count(word: string): number;
 }
 
-const WORD = /[\p{L}]+(?:-[\p{L}]+)*/gu;
+// lower-case Latin letters (the books' words); one class test per character, no Unicode property lookups
+const WORD = /[a-zß-öø-ÿœæ]+(?:-[a-zß-öø-ÿœæ]+)*/g;
 
 /** Counts of lower-cased words and hyphenated compounds, as written inline in the book. */
 export function bookVocabulary(text: string): Vocabulary {
@@ -29,8 +30,11 @@ export function bookVocabulary(text: string): Vocabulary {
     count: (w) => {
       if (!counts) {
         counts = new Map();
-        for (const m of text.matchAll(WORD)) {
-          const k = m[0].toLowerCase();
+        const lower = text.toLowerCase();
+        WORD.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = WORD.exec(lower))) {
+          const k = m[0];
           counts.set(k, (counts.get(k) ?? 0) + 1);
         }
       }

@@ -15,6 +15,7 @@ const RULES: Array<{ re: RegExp; rule: string; keep?: (m: RegExpMatchArray) => s
 
 export function stripMarkup(mt: MappedText, inUrlsToo = false): boolean {
   let changed = false;
+  if (!/[*#\\^]/.test(mt.toString())) return false;
   for (const { re, rule } of RULES) {
     const s = mt.toString();
     const hits = [...s.matchAll(re)].filter((m) => inUrlsToo || rule !== 'markup/unescape' || !insideLinkOrUrl(s, m.index!));
