@@ -106,11 +106,22 @@ export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {
   const gn = Math.max(1, gaps.length);
   const trailingShare = trailingCount / n;
 
+  // wrapped text ends few of its lines with sentence punctuation (only paragraph ends);
+  // one paragraph per line ends nearly all of them so
+  let ended = 0;
+  let counted = 0;
+  for (const l of text) {
+    if (l.t.length <= 20) continue;
+    counted++;
+    if (/[.!?…:;>"»)]$/.test(l.t)) ended++;
+  }
+  const endShare = counted ? ended / counted : 0;
+  const wrappedLike = endShare < 0.45 && median < 150;
   const scores: Record<Layout, number> = {
     markdown: (md + sup * 2 + hr) / n,
-    'paragraph-per-line': longShare + (median > 150 ? 0.5 : 0),
-    'double-spaced': median < 150 ? gapHist[1]! / gn : 0,
-    'hard-wrapped': median < 150 ? gapHist[0]! / gn : 0,
+    'paragraph-per-line': longShare + (median > 150 ? 0.5 : 0) + (endShare >= 0.45 ? 1 : 0),
+    'double-spaced': wrappedLike ? gapHist[1]! / gn : 0,
+    'hard-wrapped': wrappedLike ? gapHist[0]! / gn : 0,
   };
   if (scores.markdown < 0.05) scores.markdown = 0;
   let layout: Layout = 'hard-wrapped';
@@ -121,7 +132,7 @@ export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {
       layout = k;
     }
   }
-  if (scores.markdown > 0.05 && longShare > 0.2) layout = 'markdown';
+  if (scores.markdown > 0.05 && !wrappedLike) layout = 'markdown';
   const layouts = (Object.keys(scores) as Layout[]).filter((k) => k !== layout && scores[k] >= 0.25 && scores[k] >= best * 0.6);
   const wrapped = layout === 'hard-wrapped' || layout === 'double-spaced';
   return {
