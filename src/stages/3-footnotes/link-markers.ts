@@ -50,9 +50,9 @@ const RE = new RegExp(
     // after punctuation that follows a word: `maritime".41 .`, `%".20`
     '(?<=[\\p{L}%"”»)][.,;:]["”»]?)(?<p>\\d{1,3})(?= ?[.,;:]|\\s|$)',
     // glued to the end of a word: `Minsk323 .`
-    '(?<=\\p{L}{3})(?<w>\\d{1,3})(?= ?[.,;:](?:\\s|$))',
+    '(?<=\\p{L}{3}|\\p{L}%|\\d ?%)(?<w>\\d{1,3})(?= ?[.,;:](?:\\s|$))',
     // glued to the start of a sentence or paragraph: `2Cela`, `46En 2021`, `242"La`, `13également`
-    '(?<=^|[\\s„•>])(?<i>\\d{1,3})(?=\\p{Lu}[\\p{Ll}\'’]|\\p{Lu}{2,}\\b|["«<]\\p{L}|\\p{Ll}{2,}(?<!\\d(?:e|er|ème|ième|re)\\b))',
+    '(?<=^|[\\s„•>])(?<i>\\d{1,3})(?=\\p{Lu}[\\p{Ll}\'’]|À |\\p{Lu}{2,}\\b|["«<]\\p{L}|\\p{Ll}{2,}(?<!\\d(?:e|er|ème|ième|re)\\b))',
     // a marker printed twice in a row: `dollars). 20 21Le PIB`
     '(?<=[.!?)"»] )(?<d>\\d{1,3})(?= \\d{1,3}\\p{Lu})',
     // floating between words: `bilatéraux 193 pour`, `". 43 Cinq`
@@ -106,9 +106,11 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
       if (g.sup) {
         form = 'sup-tag';
         n = Number(g.sup);
+        if (/^ [.,;:](?:\s|$)/.test(s.slice(end))) end += 1; // `"<sup>1</sup> .`
       } else if (g.uni) {
         form = 'superscript';
         n = superscriptToNumber(g.uni);
+        if (/^ [.,;:](?:\s|$)/.test(s.slice(end))) end += 1;
       } else if (g.q) {
         form = 'after-quote';
         n = Number(g.q);
@@ -225,8 +227,21 @@ function closingBefore(s: string, at: number, words = 1): number | null {
   return null;
 }
 
-/** The end of the sentence that starts at `from`: after its closing quote, before its final period. */
+/**
+ * Where a marker that opens a sentence belongs: after the sentence's closing quotation
+ * when the sentence closes one (`…l'année précédente"[^4], et …`), else before its
+ * final period.
+ */
 function sentenceEndAfter(s: string, from: number): number {
+  const end = sentenceEnd(s, from);
+  const inner = s.slice(from, end + 1);
+  let last = -1;
+  for (const m of inner.matchAll(/(?<=\S)["”»](?=[\s.,;:!?)]|$)/gu)) last = m.index!;
+  return last >= 0 ? from + last + 1 + (inner.slice(last + 1).match(/^["”»]+/)?.[0].length ?? 0) : end;
+}
+
+/** The end of the sentence that starts at `from`: after its closing quote, before its final period. */
+function sentenceEnd(s: string, from: number): number {
   const re = /(["”»)]*)\s*([.!?…]+|(?=\s*$))(?=\s+(?:\d{1,3})?[\p{Lu}"«<(\d]|\s*$)/gu;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
