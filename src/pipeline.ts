@@ -180,7 +180,7 @@ const markersStage: Stage = (tree, file) => {
   if (orphanSet.size > 0) {
     for (const b of body) {
       const s = b.mt.toString();
-      for (const m of s.matchAll(/\d{1,3}(?= ?[.,]|\p{Lu}\p{Ll})/gu)) {
+      for (const m of s.matchAll(/\d{1,3}(?= ?[.,](?!\d)|\p{Lu}\p{Ll})/gu)) {
         const before = s[m.index! - 1] ?? ' ';
         const n = Number(m[0]);
         if (orphanSet.has(n) && /["”»\p{L}.\s]/u.test(before) && !/\d/.test(before)) unlinked++;
