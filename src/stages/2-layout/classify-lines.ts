@@ -116,10 +116,12 @@ export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {
     if (/[.!?…:;>"»)]$/.test(l.t)) ended++;
   }
   const endShare = counted ? ended / counted : 0;
-  const wrappedLike = endShare < 0.45 && median < 150;
+  // a very short text gives little rhythm to read: a line longer than any wrap width decides
+  const maxLen = lengths[lengths.length - 1] ?? 0;
+  const wrappedLike = counted >= 12 ? endShare < 0.45 && median < 150 : maxLen <= 160;
   const scores: Record<Layout, number> = {
     markdown: (md + sup * 2 + hr) / n,
-    'paragraph-per-line': longShare + (median > 150 ? 0.5 : 0) + (endShare >= 0.45 ? 1 : 0),
+    'paragraph-per-line': longShare + (median > 150 ? 0.5 : 0) + (wrappedLike ? 0 : 1),
     'double-spaced': wrappedLike ? gapHist[1]! / gn : 0,
     'hard-wrapped': wrappedLike ? gapHist[0]! / gn : 0,
   };

@@ -8,6 +8,7 @@ import { tokenizeWords } from '../tokenize-words.js';
 import type { RuleFile } from './read-rule-files.js';
 import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
+import { buildAnchorIndex, normaliseAnchors, type AnchorIndex } from '../anchors.js';
 import { PatternError, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
@@ -51,8 +52,8 @@ export interface CompiledRule {
   context?: 'before';
   appliesTo: FactType[];
   notFollowedBy?: RegExp;
-  /** a block that does not match this cheap test cannot match `re` (derived from the pattern) */
-  prefilter?: RegExp;
+  /** ids (in FactRules.anchors) of literals one of which every match contains; none = scan the whole block */
+  anchorIds?: number[];
 }
 
 export interface RuleSource {
@@ -72,6 +73,8 @@ export interface FactRules {
   entityNames: Map<string, Entity>;
   qualifierRe: RegExp | null;
   sources: RuleSource[];
+  /** the anchors of all pattern rules, found once per block (anchors.ts) */
+  anchors: AnchorIndex;
 }
 
 export function escapeRegex(s: string): string {
@@ -350,6 +353,7 @@ export function compileRules(files: RuleFile[]): FactRules {
   for (const list of entities.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const macros = buildMacros(lex, legal, prefixCurrencies, raw);
+  const anchorIndex = buildAnchorIndex();
   const rules: CompiledRule[] = [];
   const contextRules: CompiledRule[] = [];
   for (const src of sources) {
@@ -391,10 +395,10 @@ export function compileRules(files: RuleFile[]): FactRules {
       return forms ? forms.map((f) => (/^\p{L}/u.test(f) ? `\u0000${f}` : f)) : null;
     });
     if (anchors && anchors.length) {
-      const words = anchors.filter((a) => a.startsWith('\u0000')).map((a) => a.slice(1));
-      const plain = anchors.filter((a) => !a.startsWith('\u0000'));
-      const parts = [...(words.length ? [`(?<![${L}])(?:${alternation(words)})`] : []), ...(plain.length ? [alternation(plain)] : [])];
-      compiled.prefilter = new RegExp(parts.join('|'), rule.caseSensitive ? 'gu' : 'giu');
+      const norm = normaliseAnchors(
+        anchors.map((a) => (a.startsWith('\u0000') ? { s: a.slice(1), word: true } : { s: a, word: false })),
+      );
+      if (norm && norm.length) compiled.anchorIds = norm.map((a) => anchorIndex.idOf(a));
     }
     (rule.context ? contextRules : rules).push(compiled);
   }
@@ -403,7 +407,7 @@ export function compileRules(files: RuleFile[]): FactRules {
     ? new RegExp(`(?<![${L}])(${alternation(lex.qualifiers.keys())})[\\s\\u00A0]*$`, 'iu')
     : null;
 
-  return { rules, contextRules, lex, entities, entityNames, qualifierRe, sources };
+  return { rules, contextRules, lex, entities, entityNames, qualifierRe, sources, anchors: anchorIndex.index };
 }
 
 export type { ExampleData };

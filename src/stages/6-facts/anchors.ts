@@ -1,0 +1,118 @@
+/**
+ * Cheap prefilter shared by all pattern rules. Each rule carries the literal strings one of
+ * which every match must contain (derived from its pattern, see requiredAnchors). A block is
+ * lowercased once; anchors that start a word (lexicon forms) are looked up by the first two
+ * code units of each word of the block, the others (`%`, `[`, `inist`) by indexOf. The hits of
+ * one anchor are shared by every rule that needs it (months serve four date rules).
+ */
+import { CLS, LETTER } from './char-class.js';
+
+export interface Anchor {
+  /** lowercased literal, no space or apostrophe inside */
+  s: string;
+  /** must start a word (the character before it is not a letter) */
+  word: boolean;
+}
+
+export interface AnchorIndex {
+  /** every distinct anchor, by id */
+  list: Anchor[];
+  /** word anchors by first code unit × 65536 + second code unit (0 for one-character anchors) */
+  byKey: Map<number, number[]>;
+  /** code units that start a word anchor */
+  first: Uint8Array;
+  /** ids of anchors found by indexOf */
+  plain: number[];
+}
+
+/** Hits of each anchor id in one block: flat [start, end, start, end, …] or undefined. */
+export type AnchorHits = (number[] | undefined)[];
+
+/**
+ * The anchors of a rule as usable literals: lowercased, cut at spaces and apostrophes (which the
+ * patterns let match other characters), keeping the longest piece; then anchors that contain
+ * another one are dropped (the shorter one finds them too). Null when one anchor is unusable.
+ */
+export function normaliseAnchors(raw: { s: string; word: boolean }[]): Anchor[] | null {
+  const out: Anchor[] = [];
+  for (const a of raw) {
+    const pieces = a.s.toLowerCase().split(/[\s\u00A0\u202F'’]+/);
+    // a word anchor keeps its first piece (a word start is cheap to look up), others the longest
+    let best = a.word && pieces[0] ? 0 : -1;
+    if (best < 0) {
+      pieces.forEach((p, i) => {
+        if (p && (best < 0 || p.length > pieces[best]!.length)) best = i;
+      });
+    }
+    if (best < 0) return null;
+    const s = pieces[best]!;
+    out.push({ s, word: a.word && best === 0 });
+  }
+  const uniq = new Map<string, Anchor>();
+  for (const a of out) {
+    const k = `${a.word ? 'w' : 'p'}${a.s}`;
+    if (!uniq.has(k)) uniq.set(k, a);
+  }
+  const list = [...uniq.values()];
+  return list.filter(
+    (a) => !list.some((b) => b !== a && (b.word ? a.word && a.s.startsWith(b.s) : a.s.includes(b.s))),
+  );
+}
+
+export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): number } {
+  const index: AnchorIndex = { list: [], byKey: new Map(), first: new Uint8Array(65536), plain: [] };
+  const ids = new Map<string, number>();
+  return {
+    index,
+    idOf(a: Anchor): number {
+      const k = `${a.word ? 'w' : 'p'}${a.s}`;
+      let id = ids.get(k);
+      if (id !== undefined) return id;
+      id = index.list.length;
+      ids.set(k, id);
+      index.list.push(a);
+      const c0 = a.s.charCodeAt(0);
+      if (a.word && CLS[c0]! & LETTER) {
+        const key = c0 * 65536 + (a.s.length > 1 ? a.s.charCodeAt(1) : 0);
+        const l = index.byKey.get(key);
+        if (l) l.push(id);
+        else index.byKey.set(key, [id]);
+        index.first[c0] = 1;
+      } else {
+        index.plain.push(id);
+      }
+      return id;
+    },
+  };
+}
+
+/** Finds every anchor of the index in `lower` (the block lowercased, same length). */
+export function findAnchors(lower: string, index: AnchorIndex): AnchorHits {
+  const hits: AnchorHits = new Array(index.list.length);
+  const { byKey, first, list } = index;
+  const n = lower.length;
+  const push = (id: number, at: number): void => {
+    const h = hits[id];
+    const end = at + list[id]!.s.length;
+    if (h) h.push(at, end);
+    else hits[id] = [at, end];
+  };
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (!(CLS[c]! & LETTER)) continue;
+    if (first[c]) {
+      const c1 = i + 1 < n ? lower.charCodeAt(i + 1) : 0;
+      const a = byKey.get(c * 65536 + c1);
+      if (a) for (const id of a) if (lower.startsWith(list[id]!.s, i)) push(id, i);
+      const b = byKey.get(c * 65536);
+      if (b) for (const id of b) push(id, i);
+    }
+    // to the end of the word
+    while (i + 1 < n && CLS[lower.charCodeAt(i + 1)]! & LETTER) i++;
+  }
+  for (const id of index.plain) {
+    const s = list[id]!.s;
+    for (let at = lower.indexOf(s); at >= 0; at = lower.indexOf(s, at + 1)) push(id, at);
+  }
+  return hits;
+}
