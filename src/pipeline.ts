@@ -356,7 +356,7 @@ function toDocument(tree: PipelineTree, options: ProcessOptions): DocumentJson {
   const { audit, extraRemoved } = buildAudit(
     source,
     index,
-    [...tree.blocks.map((b) => b.mt), ...tree.footnotes.map((f) => f.mt)],
+    [...tree.blocks.map((b) => ({ id: b.id, mt: b.mt })), ...tree.footnotes.map((f) => ({ id: `fn${f.n}`, mt: f.mt }))],
     removed,
   );
   removed.push(...extraRemoved);

@@ -130,6 +130,8 @@ export interface AuditEntry {
   from: number;
   to: number;
   source: Span;
+  /** the block (`b12`) or footnote (`fn3`) whose text holds the change; absent for white space between them */
+  in?: string;
 }
 
 export interface Stats {

@@ -161,3 +161,45 @@ describe('noise classes, cut from the real books', () => {
     expect(docs.get(B004)!.doc.source.layout).toBe('markdown');
   });
 });
+
+/** Source offset of text offset `at` in a block, through its verbatim map (null inside a change). */
+function toSource(map: Array<[number, number, number]>, at: number): number | null {
+  for (const [src, t, len] of map) if (at >= t && at < t + len) return src + (at - t);
+  return null;
+}
+
+describe('positions: every fact can be found again in the original', () => {
+  it.each(books)('%s: slicing the original at a fact\'s source span and replaying the audit there gives the fact text', (book) => {
+    const { text, doc } = docs.get(book)!;
+    const byId = new Map(doc.blocks.map((b) => [b.id, b]));
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+    let checked = 0;
+    for (const f of doc.facts) {
+      const b = byId.get(f.block)!;
+      const from = lineStarts[f.source.line - 1]! + f.source.column - 1;
+      expect(toSource(b.map!, f.start) ?? from).toBe(from);
+      const last = toSource(b.map!, f.end - 1);
+      if (last === null) continue; // the fact ends inside a rule's change (a joined hyphen, a removed marker)
+      const to = last + 1;
+      // replay the recorded changes inside [from, to) on the original slice
+      let out = '';
+      // the block's own pieces inside [from, to): its verbatim runs and its recorded changes
+      const pieces: Array<[number, number, string]> = [];
+      for (const [src, , len] of b.map!) {
+        const a = Math.max(src, from);
+        const z = Math.min(src + len, to);
+        if (a < z) pieces.push([a, z, text.slice(a, z)]);
+      }
+      for (const a of doc.audit) {
+        if (a.in !== b.id) continue;
+        if (a.from === a.to ? a.from > from && a.from < to : a.from < to && a.to > from) pieces.push([a.from, a.to, a.after]);
+      }
+      pieces.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      for (const [, , t] of pieces) out += t;
+      expect(out).toBe(f.text);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(doc.facts.length * 0.9);
+  });
+});

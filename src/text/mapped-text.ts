@@ -149,7 +149,7 @@ export class MappedText {
     let pos = 0;
     for (const p of this.pieces) {
       const len = p.text.length;
-      if (at < pos + len || (len === 0 && at === pos && p.to > p.from)) {
+      if (len > 0 && at < pos + len) {
         if (!p.rule) return p.from + (at - pos);
         return p.from;
       }

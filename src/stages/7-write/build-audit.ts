@@ -13,13 +13,13 @@ import type { MappedText } from '../../text/mapped-text.js';
 export function buildAudit(
   source: string,
   index: LineIndex,
-  texts: MappedText[],
+  texts: Array<{ id: string; mt: MappedText }>,
   removed: Removed[],
 ): { audit: AuditEntry[]; extraRemoved: Removed[] } {
   const audit: AuditEntry[] = [];
   const covered: Array<[number, number]> = [];
   const span = (a: number, z: number) => ({ start: index.point(a), end: index.point(z) });
-  for (const mt of texts) {
+  for (const { id, mt } of texts) {
     for (const p of mt.pieces) {
       if (p.to > p.from) covered.push([p.from, p.to]);
       if (p.rule) {
@@ -31,6 +31,7 @@ export function buildAudit(
           from: p.from,
           to: p.to,
           source: span(p.from, p.to),
+          in: id,
         });
       }
     }

@@ -6,6 +6,8 @@ import { buildPercent } from './percent.js';
 import { buildQuantity } from './quantity.js';
 import { buildDate } from './date.js';
 import { buildCounterparty } from './counterparty-patterns.js';
+import { findAnchors, type AnchorHits } from '../anchors.js';
+import { CLS, SPACE } from '../char-class.js';
 
 type Built = (Omit<Candidate, 'draft'> & { fields: Record<string, unknown>; trimStart?: number }) | null;
 
@@ -30,34 +32,67 @@ function build(m: RegExpExecArray, rule: CompiledRule, rules: FactRules): Built 
 const BEFORE = 100;
 const AFTER = 100;
 
+const spaceAt = (text: string, i: number): boolean => (CLS[text.charCodeAt(i)]! & SPACE) !== 0;
+
 /**
- * Windows of the block worth scanning: around every occurrence of the rule's required
- * anchors, widened to whitespace so that no token (and no lookbehind context) is cut.
+ * Windows of the block worth scanning: around every hit of the rule's anchors, widened to
+ * whitespace so that no token (and no lookbehind context) is cut. Null = the whole block.
  */
-function windows(text: string, prefilter: RegExp | undefined): [number, number][] {
-  if (!prefilter) return [[0, text.length]];
-  const re = prefilter;
-  re.lastIndex = 0;
+function windows(text: string, ids: number[] | undefined, hits: AnchorHits | null): [number, number][] | null {
+  if (!ids || !hits) return null;
+  let spans: number[] | undefined;
+  let sorted = true;
+  for (const id of ids) {
+    const h = hits[id];
+    if (!h) continue;
+    if (!spans) spans = h;
+    else {
+      spans = spans.concat(h);
+      sorted = false;
+    }
+  }
+  if (!spans) return [];
+  let order: number[] | null = null;
+  if (!sorted) {
+    order = [];
+    for (let k = 0; k < spans.length; k += 2) order.push(k);
+    const sp = spans;
+    order.sort((x, y) => sp[x]! - sp[y]!);
+  }
   const out: [number, number][] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let s = Math.max(0, m.index - BEFORE);
-    while (s > 0 && !/\s/.test(text[s]!)) s--;
-    let e = Math.min(text.length, m.index + m[0].length + AFTER);
-    while (e < text.length && !/\s/.test(text[e]!)) e++;
+  const n = text.length;
+  const count = spans.length / 2;
+  for (let j = 0; j < count; j++) {
+    const k = order ? order[j]! : j * 2;
+    let s = Math.max(0, spans[k]! - BEFORE);
+    let e = Math.min(n, spans[k + 1]! + AFTER);
     const last = out[out.length - 1];
+    if (last && s <= last[1]) {
+      if (e > last[1]) {
+        while (e < n && !spaceAt(text, e)) e++;
+        last[1] = e;
+      }
+      continue;
+    }
+    while (s > 0 && !spaceAt(text, s)) s--;
+    while (e < n && !spaceAt(text, e)) e++;
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else out.push([s, e]);
-    if (m[0].length === 0) re.lastIndex++;
   }
   return out;
 }
 
+const WHOLE: [number, number][] = [[0, -1]];
+
 export function runPatternRules(blockId: string, text: string, rules: FactRules): Candidate[] {
   const out: Candidate[] = [];
+  const lower = text.toLowerCase();
+  // a lowercase form of another length (rare: İ) would shift offsets: scan whole blocks then
+  const hits = lower.length === text.length ? findAnchors(lower, rules.anchors) : null;
   for (const rule of rules.rules) {
     const re = rule.re;
-    for (const [ws, we] of windows(text, rule.prefilter)) {
-      const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
+    for (const [ws, we] of windows(text, rule.anchorIds, hits) ?? WHOLE) {
+      const sub = we < 0 || (ws === 0 && we === text.length) ? text : text.slice(ws, we);
       re.lastIndex = 0;
       for (let m = re.exec(sub); m; m = re.exec(sub)) {
         if (m[0].length === 0) {
@@ -67,7 +102,7 @@ export function runPatternRules(blockId: string, text: string, rules: FactRules)
         let start = ws + m.index;
         let end = start + m[0].length;
         // trailing spaces are never part of a fact
-        while (end > start && /\s/.test(text[end - 1]!)) end--;
+        while (end > start && spaceAt(text, end - 1)) end--;
         if (rule.notFollowedBy && rule.notFollowedBy.test(text.slice(end, end + 40))) continue;
         const b = build(m, rule, rules);
         if (!b) continue;

@@ -394,7 +394,7 @@ export function compileRules(files: RuleFile[]): FactRules {
       // lexicon forms are whole words: mark them so the prefilter can require a word start
       return forms ? forms.map((f) => (/^\p{L}/u.test(f) ? `\u0000${f}` : f)) : null;
     });
-    if (anchors && anchors.length) {
+    if (!rule.context && anchors && anchors.length) {
       const norm = normaliseAnchors(
         anchors.map((a) => (a.startsWith('\u0000') ? { s: a.slice(1), word: true } : { s: a, word: false })),
       );
