@@ -265,9 +265,9 @@ const languageStage: Stage = (tree) => {
     const sample = s.slice(0, 240);
     const fr = countMatches(sample, FRENCH_WORDS);
     const en = countMatches(sample, ENGLISH_WORDS);
-    if (fr >= 3 && en === 0) return 'fra';
-    if (en >= 3 && fr === 0) return 'eng';
-    return franc(s.slice(0, 160), { minLength: 40, only });
+    if (fr >= 3 && en <= fr / 4) return 'fra';
+    if (en >= 3 && fr <= en / 4) return 'eng';
+    return franc(s.slice(0, 120), { minLength: 40, only });
   };
   for (const b of tree.blocks) b.lang = detect(b.mt.toString());
   for (const f of tree.footnotes) f.lang = detect(f.mt.toString().replace(/https?:\S+/g, ''));

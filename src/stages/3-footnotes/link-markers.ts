@@ -66,6 +66,13 @@ function* markerMatches(s: string): Generator<RegExpExecArray> {
   const starts = /<sup>|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
   let m: RegExpExecArray | null;
   while ((m = starts.exec(s))) {
+    const c0 = m[0].charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
+      // plain digits: a marker has at most three, and is not the whole part of a decimal (12,2)
+      if (m[0].length > 3) continue;
+      const after = s.charCodeAt(starts.lastIndex);
+      if ((after === 44 || after === 46) && s.charCodeAt(starts.lastIndex + 1) >= 48 && s.charCodeAt(starts.lastIndex + 1) <= 57) continue;
+    }
     RE.lastIndex = m.index;
     const hit = RE.exec(s);
     if (hit) {

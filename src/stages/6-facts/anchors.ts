@@ -17,10 +17,10 @@ export interface Anchor {
 export interface AnchorIndex {
   /** every distinct anchor, by id */
   list: Anchor[];
-  /** word anchors by first code unit × 65536 + second code unit (0 for one-character anchors) */
-  byKey: Map<number, number[]>;
-  /** code units that start a word anchor */
-  first: Uint8Array;
+  /** word anchors by first code unit: 0 = none, else index + 1 in `buckets` */
+  first: Uint16Array;
+  /** ids of the word anchors that start with one code unit */
+  buckets: number[][];
   /** ids of anchors found by indexOf */
   plain: number[];
 }
@@ -37,13 +37,11 @@ export function normaliseAnchors(raw: { s: string; word: boolean }[]): Anchor[] 
   const out: Anchor[] = [];
   for (const a of raw) {
     const pieces = a.s.toLowerCase().split(/[\s\u00A0\u202F'’]+/);
-    // a word anchor keeps its first piece (a word start is cheap to look up), others the longest
-    let best = a.word && pieces[0] ? 0 : -1;
-    if (best < 0) {
-      pieces.forEach((p, i) => {
-        if (p && (best < 0 || p.length > pieces[best]!.length)) best = i;
-      });
-    }
+    // the first piece of a word anchor (it still starts a word) when long enough, else the longest
+    let best = a.word && pieces[0]!.length >= 3 ? 0 : -1;
+    if (best < 0) pieces.forEach((p, i) => {
+      if (p && (best < 0 || p.length > pieces[best]!.length)) best = i;
+    });
     if (best < 0) return null;
     const s = pieces[best]!;
     out.push({ s, word: a.word && best === 0 });
@@ -60,7 +58,7 @@ export function normaliseAnchors(raw: { s: string; word: boolean }[]): Anchor[] 
 }
 
 export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): number } {
-  const index: AnchorIndex = { list: [], byKey: new Map(), first: new Uint8Array(65536), plain: [] };
+  const index: AnchorIndex = { list: [], first: new Uint16Array(65536), buckets: [], plain: [] };
   const ids = new Map<string, number>();
   return {
     index,
@@ -73,11 +71,11 @@ export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): numbe
       index.list.push(a);
       const c0 = a.s.charCodeAt(0);
       if (a.word && CLS[c0]! & LETTER) {
-        const key = c0 * 65536 + (a.s.length > 1 ? a.s.charCodeAt(1) : 0);
-        const l = index.byKey.get(key);
-        if (l) l.push(id);
-        else index.byKey.set(key, [id]);
-        index.first[c0] = 1;
+        if (!index.first[c0]) {
+          index.buckets.push([]);
+          index.first[c0] = index.buckets.length;
+        }
+        index.buckets[index.first[c0]! - 1]!.push(id);
       } else {
         index.plain.push(id);
       }
@@ -89,7 +87,7 @@ export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): numbe
 /** Finds every anchor of the index in `lower` (the block lowercased, same length). */
 export function findAnchors(lower: string, index: AnchorIndex): AnchorHits {
   const hits: AnchorHits = new Array(index.list.length);
-  const { byKey, first, list } = index;
+  const { first, buckets, list } = index;
   const n = lower.length;
   const push = (id: number, at: number): void => {
     const h = hits[id];
@@ -100,12 +98,13 @@ export function findAnchors(lower: string, index: AnchorIndex): AnchorHits {
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
     if (!(CLS[c]! & LETTER)) continue;
-    if (first[c]) {
-      const c1 = i + 1 < n ? lower.charCodeAt(i + 1) : 0;
-      const a = byKey.get(c * 65536 + c1);
-      if (a) for (const id of a) if (lower.startsWith(list[id]!.s, i)) push(id, i);
-      const b = byKey.get(c * 65536);
-      if (b) for (const id of b) push(id, i);
+    const b = first[c]!;
+    if (b) {
+      const ids = buckets[b - 1]!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (lower.startsWith(list[id]!.s, i)) push(id, i);
+      }
     }
     // to the end of the word
     while (i + 1 < n && CLS[lower.charCodeAt(i + 1)]! & LETTER) i++;

@@ -236,8 +236,13 @@ export function requiredAnchors(node: Node, macroForms: (name: string) => string
   switch (node.t) {
     case 'macro':
       return macroForms(node.name);
-    case 'atom':
-      return node.src.length === 1 && !/[.^$]/.test(node.src) ? [node.src] : /^\\[^\w\s]$/.test(node.src) ? [node.src[1]!] : null;
+    case 'atom': {
+      if (node.src.length === 1 && !/[.^$]/.test(node.src)) return [node.src];
+      if (/^\\[^\w\s]$/.test(node.src)) return [node.src[1]!];
+      // a small class of plain letters: [Kk], [ÉE]
+      const cls = /^\[(\p{L}{1,3})\]$/u.exec(node.src);
+      return cls ? [...cls[1]!] : null;
+    }
     case 'group':
       return node.open === '(' || node.open === '(?:' ? requiredAnchors(node.body, macroForms) : null;
     case 'repeat':
@@ -253,23 +258,24 @@ export function requiredAnchors(node: Node, macroForms: (name: string) => string
     }
     case 'seq': {
       let best: string[] | null = null;
-      let run = '';
+      // a run of literal atoms: its spellings (a class multiplies them, up to 8)
+      let run: string[] = [];
       const consider = (a: string[] | null): void => {
         if (a && a.length && (!best || score(a) > score(best))) best = a;
       };
       for (const it of node.items) {
         if (it.t === 'atom') {
           const a = requiredAnchors(it, macroForms);
-          if (a && a.length === 1) {
-            run += a[0];
+          if (a && a.length * Math.max(1, run.length) <= 8) {
+            run = run.length ? run.flatMap((r) => a.map((x) => r + x)) : a;
             continue;
           }
         }
-        if (run) consider([run]);
-        run = '';
+        if (run.length) consider(run);
+        run = [];
         consider(requiredAnchors(it, macroForms));
       }
-      if (run) consider([run]);
+      if (run.length) consider(run);
       return best;
     }
   }
