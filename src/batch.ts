@@ -9,7 +9,8 @@ import { readFile, readdir, stat, mkdir, access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import pLimit from 'p-limit';
-import type { VFile } from 'vfile';
+import { availableParallelism } from 'node:os';
+import { WorkerPool } from './worker-pool.js';
 import { decode, InputError } from './stages/1-read/decode.js';
 import { processDecoded, type RuleSet } from './pipeline.js';
 import { cleanText } from './stages/7-write/clean-text.js';
@@ -22,8 +23,12 @@ export interface BatchOptions {
   concurrency: number;
   rules: RuleSet;
   maxBytes: number;
-  /** keep the vfile (with its messages) in the result, for --verbose */
+  /** keep the audit and messages in the result, for --verbose */
   keepMessages?: boolean;
+  /** heap limit of each worker thread, in MB */
+  heapMb?: number;
+  /** worker threads; 1 (default) runs every file in this thread */
+  threads?: number;
   onFile?: (r: FileResult) => void;
 }
 
@@ -34,7 +39,7 @@ export interface FileResult {
   warnings: string[];
   bytes: number;
   outputs?: string[];
-  file?: VFile;
+  messages?: Array<{ reason: string; ruleId?: string }>;
   stats?: DocumentJson['stats'];
   audit?: DocumentJson['audit'];
   timings?: Record<string, number>;
@@ -98,8 +103,25 @@ export async function checkOutputDir(out: string): Promise<string | null> {
   }
 }
 
+/** One file to process: everything a worker thread needs, as plain data. */
+export interface FileTask {
+  input: string;
+  shown: string;
+  outName: string;
+  out: string;
+  maxBytes: number;
+  /** return the audit entries and messages (for --verbose) */
+  keepAudit: boolean;
+}
+
 export async function processFile(input: string, opts: BatchOptions, outName: string): Promise<FileResult> {
-  const shown = displayPath(input);
+  const task: FileTask = { input, shown: displayPath(input), outName, out: opts.out, maxBytes: opts.maxBytes, keepAudit: Boolean(opts.keepMessages) };
+  return processFileTask(task, opts.rules);
+}
+
+/** Read, decode, run the pipeline, write the three outputs atomically. Never throws. */
+export async function processFileTask(task: FileTask, rules: RuleSet): Promise<FileResult> {
+  const { input, shown } = task;
   let buf: Buffer;
   try {
     buf = await readFile(input);
@@ -107,23 +129,27 @@ export async function processFile(input: string, opts: BatchOptions, outName: st
     return { input: shown, ok: false, error: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, warnings: [], bytes: 0 };
   }
   try {
-    const dec = decode(buf, opts.maxBytes);
+    const dec = decode(buf, task.maxBytes);
     const sha256 = createHash('sha256').update(buf).digest('hex');
     const { doc, file, timings } = processDecoded(dec.text, {
       path: shown,
-      rules: opts.rules,
+      rules,
       bytes: buf.length,
       sha256,
       encoding: dec.encoding,
       bom: dec.bom,
     });
+    const t0 = performance.now();
     const clean = cleanText(doc);
     const diff = auditDiff(basename(input), dec.text, clean);
-    const base = join(opts.out, outName);
+    timings.diff = performance.now() - t0;
+    const base = join(task.out, task.outName);
     const outputs = [`${base}.json`, `${base}.clean.txt`, `${base}.diff`];
+    const t1 = performance.now();
     await writeFileAtomic(outputs[0]!, JSON.stringify(doc, null, 1) + '\n');
     await writeFileAtomic(outputs[1]!, clean);
     await writeFileAtomic(outputs[2]!, diff);
+    timings.write = performance.now() - t1;
     return {
       input: shown,
       ok: true,
@@ -132,7 +158,7 @@ export async function processFile(input: string, opts: BatchOptions, outName: st
       outputs,
       stats: doc.stats,
       timings,
-      ...(opts.keepMessages ? { file, audit: doc.audit } : {}),
+      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined })) } : {}),
     };
   } catch (e) {
     const err = e as Error;
@@ -153,17 +179,29 @@ export function outputNames(files: string[]): string[] {
   });
 }
 
+/**
+ * Process the files with at most `concurrency` at once. With `threads` > 1 (and more
+ * than one file), files go to a pool of worker threads (one per core at most), each
+ * with a capped heap; otherwise they run in this thread (the default: least memory). Outputs do not depend
+ * on which: each file is processed on its own, from the same rules.
+ */
 export async function runBatch(files: string[], opts: BatchOptions): Promise<FileResult[]> {
   const limit = pLimit(Math.max(1, opts.concurrency));
   const names = outputNames(files);
-  const results = await Promise.all(
-    files.map((f, i) =>
-      limit(async () => {
-        const r = await processFile(f, opts, names[i]!);
-        opts.onFile?.(r);
-        return r;
-      }),
-    ),
-  );
-  return results;
+  const threads = Math.min(opts.threads ?? 1, opts.concurrency, files.length, availableParallelism());
+  const pool = threads > 1 ? new WorkerPool(threads, { rulesDir: opts.rules.dir }, opts.heapMb ?? 1024) : null;
+  try {
+    return await Promise.all(
+      files.map((f, i) =>
+        limit(async () => {
+          const task: FileTask = { input: f, shown: displayPath(f), outName: names[i]!, out: opts.out, maxBytes: opts.maxBytes, keepAudit: Boolean(opts.keepMessages) };
+          const r = pool ? await pool.run(task) : await processFileTask(task, opts.rules);
+          opts.onFile?.(r);
+          return r;
+        }),
+      ),
+    );
+  } finally {
+    await pool?.close();
+  }
 }

@@ -28,10 +28,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --concurrency <n>', 'files processed at once', (v) => positiveInt(v, '--concurrency'), 2)
     .option('-r, --rules <dir>', 'rule set directory', DEFAULT_RULES_DIR)
     .option('--max-bytes <n>', 'refuse input files larger than this', (v) => positiveInt(v, '--max-bytes'), DEFAULT_MAX_BYTES)
+    .option('-t, --threads <n>', 'worker threads (one per core at most); 1 = all in this thread, the least memory', (v) => positiveInt(v, '--threads'), 1)
+    .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), 512)
     .option('-v, --verbose', 'print every change with its rule, position and stage')
     .option('-q, --quiet', 'no progress bar, no per-file lines (errors and the summary still print)')
     .option('--timings', 'print per-stage timings as a JSON line on stderr')
-    .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
+    .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
       code = await run(paths, o);
     });
   try {
@@ -58,7 +60,7 @@ function positiveInt(v: string, name: string): number {
 
 async function run(
   paths: string[],
-  o: { out: string; concurrency: number; rules: string; maxBytes: number; verbose?: boolean; quiet?: boolean; timings?: boolean },
+  o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean },
 ): Promise<number> {
   const t0 = performance.now();
   let rules;
@@ -93,6 +95,8 @@ async function run(
     concurrency: o.concurrency,
     rules,
     maxBytes: o.maxBytes,
+    heapMb: o.maxHeapMb,
+    threads: o.threads,
     keepMessages: Boolean(o.verbose),
     onFile: (r) => {
       bar?.increment();
@@ -128,9 +132,10 @@ async function run(
 function printVerbose(results: FileResult[]): void {
   const files: VFile[] = [];
   for (const r of results) {
-    if (!r.file) continue;
-    const f = r.file;
-    for (const a of r.audit ?? []) {
+    if (!r.audit) continue;
+    const f = new VFile({ path: r.input });
+    for (const m of r.messages ?? []) f.message(m.reason, { ruleId: m.ruleId, source: 'relecteur' });
+    for (const a of r.audit) {
       if (a.rule === 'layout/separator') continue;
       const m = f.message(`${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}`, {
         place: a.source,

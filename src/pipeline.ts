@@ -123,10 +123,12 @@ const pagesStage: Stage = (tree) => {
   const ctx = ctxOf(tree);
   const front = matterBlocks(0, regions.bodyStart, 'front-matter', ctx, regions.tocLines);
   const items = splitPages(lines, regions.bodyStart, regions.bodyEnd, tree.layout);
+  if (regions.notesStart !== null) items.push(...splitPages(lines, regions.notesStart, lines.length, tree.layout));
   const body = assembleBody(items, ctx);
-  const bibEnd = regions.backStart ?? lines.length;
+  const end = regions.notesStart ?? lines.length;
+  const bibEnd = regions.backStart ?? end;
   const bib = regions.bibStart !== null ? matterBlocks(regions.bibStart, bibEnd, 'bibliography', ctx) : { blocks: [], removed: [] };
-  const back = regions.backStart !== null ? matterBlocks(regions.backStart, lines.length, 'back-matter', ctx) : { blocks: [], removed: [] };
+  const back = regions.backStart !== null ? matterBlocks(regions.backStart, end, 'back-matter', ctx) : { blocks: [], removed: [] };
   const all = [...front.blocks, ...body.blocks, ...bib.blocks, ...back.blocks];
   tree.blocks = all.map((b, i) => ({ ...b, id: `b${i + 1}`, notes: [] }));
   tree.footnotes = body.footnotes.map((f) => ({ ...f, urls: [], refs: [] }));

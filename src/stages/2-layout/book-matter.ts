@@ -17,10 +17,13 @@ export interface MatterRegions {
   backStart: number | null;
   /** lines of the front matter that belong to the table of contents */
   tocLines: Set<number>;
+  /** relecteur's own clean text: the `---` line that opens its `[^N]: text` footnote section */
+  notesStart: number | null;
 }
 
 export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): MatterRegions {
-  const n = lines.length;
+  const notesStart = cleanNotesSection(lines);
+  const n = notesStart ?? lines.length;
   const tocLines = new Set<number>();
   let bodyStart = 0;
 
@@ -80,7 +83,7 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
     }
   }
   const bodyEnd = bibStart ?? backStart ?? n;
-  return { bodyStart, bodyEnd, bibStart, backStart, tocLines };
+  return { bodyStart, bodyEnd, bibStart, backStart, tocLines, notesStart };
 }
 
 function countTocEntries(lines: ClassifiedLine[], from: number, rules: LayoutRules): number {
@@ -95,4 +98,15 @@ function countTocEntries(lines: ClassifiedLine[], from: number, rules: LayoutRul
 function skipNonText(lines: ClassifiedLine[], i: number): number {
   while (i < lines.length && lines[i]!.cls !== 'text' && lines[i]!.cls !== 'chapter') i++;
   return i;
+}
+
+/** The footnote section of a relecteur clean text: a `---` line, then only `[^N]: ` lines. */
+function cleanNotesSection(lines: ClassifiedLine[]): number | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (l.cls === 'blank') continue;
+    if (l.t === '---') return i + 1 < lines.length && /^\[\^\d+\]: /.test(lines[i + 1]!.text) ? i : null;
+    if (!/^\[\^\d+\]: /.test(l.text)) return null;
+  }
+  return null;
 }

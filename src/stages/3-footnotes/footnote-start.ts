@@ -9,7 +9,7 @@ export interface FootnoteStart {
   n: number;
   /** length of the label (number and separator) including leading spaces */
   labelLength: number;
-  form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted';
+  form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted' | 'clean';
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -30,7 +30,12 @@ const rePlain = /^ {0,3}(\d{1,3}) +(?=[\p{L}"«\[(<])/u;
 const reSuperGlued = /^ {0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ?/;
 const rePlainLoose = /^ {0,3}(\d{1,3})(?: +|_ ?)(?=\S)/;
 
+/** relecteur's own clean text: `[^12]: text` */
+const reClean = /^\[\^(\d{1,4})\]: ?/;
+
 export function matchFootnoteStart(line: string, strongCitation = false): FootnoteStart | null {
+  const c = reClean.exec(line);
+  if (c) return { n: Number(c[1]), labelLength: c[0].length, form: 'clean' };
   if (strongCitation) {
     const m = reSuperGlued.exec(line);
     if (m) return { n: superscriptToNumber(m[1]!), labelLength: m[0].length, form: 'superscript' };

@@ -44,6 +44,8 @@ interface Candidate {
 const RE = new RegExp(
   [
     '<sup>(?<sup>\\d{1,3})</sup>',
+    // relecteur's own clean text
+    '\\[\\^(?<clean>\\d{1,4})\\]',
     '(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
     // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`
     '(?<=\\S["”»]|^["”»]|\\s["”»](?=\\d{1,3} (?:une?|les?|la|et|de|des|à|pour|qui|dans|a|au|en|,|\\.)))(?<q>\\d{1,3})(?= ?[.,;:!?)]| \\p{Ll}| *$)',
@@ -52,7 +54,7 @@ const RE = new RegExp(
     // glued to the end of a word: `Minsk323 .`
     '(?<=\\p{L}{3}|\\p{L}%|\\d ?%)(?<w>\\d{1,3})(?= ?[.,;:](?:\\s|$))',
     // glued to the start of a sentence or paragraph: `2Cela`, `46En 2021`, `242"La`, `13également`
-    '(?<=^|[\\s„•>])(?<i>\\d{1,3})(?=\\p{Lu}[\\p{Ll}\'’]|À |\\p{Lu}{2,}\\b|["«<]\\p{L}|\\p{Ll}{2,}(?<!\\d(?:e|er|ème|ième|re)\\b))',
+    '(?<=^|[\\s„•>])(?<i>\\d{1,3})(?=\\p{Lu}[\\p{Ll}\'’]|À |\\p{Lu}{2,}\\b|["«<]\\p{L}|(?!(?:e|er|re|es|ers|ème|ième|eme|ieme|nd|nde)\\b)\\p{Ll}{2,})',
     // a marker printed twice in a row: `dollars). 20 21Le PIB`
     '(?<=[.!?)"»] )(?<d>\\d{1,3})(?= \\d{1,3}\\p{Lu})',
     // floating between words: `bilatéraux 193 pour`, `". 43 Cinq`
@@ -63,7 +65,7 @@ const RE = new RegExp(
 
 /** Marker matches, tried only where a marker can start (a `<sup>` tag or the first digit of a run). */
 function* markerMatches(s: string): Generator<RegExpExecArray> {
-  const starts = /<sup>|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+  const starts = /<sup>|\[\^|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
   let m: RegExpExecArray | null;
   while ((m = starts.exec(s))) {
     const c0 = m[0].charCodeAt(0);
@@ -110,7 +112,10 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
       let form: Form;
       let n: number;
       let end = at + m[0].length;
-      if (g.sup) {
+      if (g.clean) {
+        form = 'sup-tag';
+        n = Number(g.clean);
+      } else if (g.sup) {
         form = 'sup-tag';
         n = Number(g.sup);
         if (/^ [.,;:](?:\s|$)/.test(s.slice(end))) end += 1; // `"<sup>1</sup> .`
@@ -145,7 +150,7 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>)
       const known = footnoteNumbers.has(n);
       let ok: boolean;
       if (strong) ok = true;
-      else if (form === 'floating') ok = n === last + 1 && (known || footnoteNumbers.size === 0) && !/(?:^|\s)(?:[Ll]es|[Dd]es|de|à|et|sur|plus|environ|que|[Ee]n|[Ll]e|[Ll]a|par|pour|dont|avec|entre|près|quelque)\s$/.test(s.slice(Math.max(0, at - 12), at));
+      else if (form === 'floating') ok = n === last + 1 && (known || footnoteNumbers.size === 0) && !/(?:^|[\s'’])(?:[Ll]es|[Dd]es|de|à|et|sur|plus|environ|que|[Ee]n|[Ll]e|[Ll]a|par|pour|dont|avec|entre|près|quelque)\s$/.test(s.slice(Math.max(0, at - 12), at));
       else ok = n > last - 3 && n <= last + W && (known || n > last) && n > 0;
       if (form === 'initial' && !ok) continue;
       if (!ok) continue;

@@ -88,11 +88,12 @@ export function splitPages(
     // a text line
     const strong = hasResourceLabel(l.text);
     const fs = matchFootnoteStart(l.text, strong);
-    const inSeq = fs !== null && fitsSequence(fs.n, lastFn);
+    const inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
-      if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
+      if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength);
+      else if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
         startNote(i, fs.n, fs.labelLength);
       } else if (haveFootnote && (strong || /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t))) {
         // the rest of a footnote carried over a page: a paragraph with a resource label is never body text

@@ -11,11 +11,12 @@ const RULES: Array<{ re: RegExp; rule: string; keep?: (m: RegExpMatchArray) => s
   { re: /(?<=^|[\s(])\*(?=\S[^*]*\S\*(?:[\s.,;:)]|$))|(?<=\S)\*(?=[\s.,;:)]|$)/gu, rule: 'markup/emphasis' },
   { re: /\\\\?(?=[_[\]])/gu, rule: 'markup/unescape' },
   { re: /(?<=\d)\^(?=(?:e|er|ème|re)\b)/gu, rule: 'markup/caret-ordinal' },
+  { re: /<sup>(?=(?:e|er|ème|re)<\/sup>)|(?<=<sup>(?:e|er|ème|re))<\/sup>/gu, rule: 'markup/sup-ordinal' },
 ];
 
 export function stripMarkup(mt: MappedText, inUrlsToo = false): boolean {
   let changed = false;
-  if (!/[*#\\^]/.test(mt.toString())) return false;
+  if (!/[*#\\^<]/.test(mt.toString())) return false;
   for (const { re, rule } of RULES) {
     const s = mt.toString();
     const hits = [...s.matchAll(re)].filter((m) => inUrlsToo || rule !== 'markup/unescape' || !insideLinkOrUrl(s, m.index!));

@@ -17,10 +17,10 @@ export interface Anchor {
 export interface AnchorIndex {
   /** every distinct anchor, by id */
   list: Anchor[];
-  /** word anchors by first code unit: 0 = none, else index + 1 in `buckets` */
-  first: Uint16Array;
-  /** ids of the word anchors that start with one code unit */
-  buckets: number[][];
+  /** code units that start a word anchor */
+  first: Uint8Array;
+  /** word anchors by a hash of their first two code units (one-character anchors: of the first) */
+  buckets: (number[] | undefined)[];
   /** ids of anchors found by indexOf */
   plain: number[];
 }
@@ -57,8 +57,11 @@ export function normaliseAnchors(raw: { s: string; word: boolean }[]): Anchor[] 
   );
 }
 
+const HASH = 4096;
+const hash2 = (a: number, b: number): number => (a * 31 + b) & (HASH - 1);
+
 export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): number } {
-  const index: AnchorIndex = { list: [], first: new Uint16Array(65536), buckets: [], plain: [] };
+  const index: AnchorIndex = { list: [], first: new Uint8Array(65536), buckets: new Array(HASH + 1), plain: [] };
   const ids = new Map<string, number>();
   return {
     index,
@@ -71,11 +74,9 @@ export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): numbe
       index.list.push(a);
       const c0 = a.s.charCodeAt(0);
       if (a.word && CLS[c0]! & LETTER) {
-        if (!index.first[c0]) {
-          index.buckets.push([]);
-          index.first[c0] = index.buckets.length;
-        }
-        index.buckets[index.first[c0]! - 1]!.push(id);
+        const h = a.s.length > 1 ? hash2(c0, a.s.charCodeAt(1)) : HASH;
+        (index.buckets[h] ??= []).push(id);
+        index.first[c0] = a.s.length > 1 ? index.first[c0]! | 1 : index.first[c0]! | 2;
       } else {
         index.plain.push(id);
       }
@@ -98,12 +99,20 @@ export function findAnchors(lower: string, index: AnchorIndex): AnchorHits {
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
     if (!(CLS[c]! & LETTER)) continue;
-    const b = first[c]!;
-    if (b) {
-      const ids = buckets[b - 1]!;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
-        if (lower.startsWith(list[id]!.s, i)) push(id, i);
+    const f = first[c]!;
+    if (f) {
+      if (f & 1 && i + 1 < n) {
+        const ids = buckets[hash2(c, lower.charCodeAt(i + 1))];
+        if (ids) {
+          for (let k = 0; k < ids.length; k++) {
+            const id = ids[k]!;
+            if (lower.startsWith(list[id]!.s, i)) push(id, i);
+          }
+        }
+      }
+      if (f & 2) {
+        const ids = buckets[HASH]!;
+        for (let k = 0; k < ids.length; k++) if (list[ids[k]!]!.s.charCodeAt(0) === c) push(ids[k]!, i);
       }
     }
     // to the end of the word

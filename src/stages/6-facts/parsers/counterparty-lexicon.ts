@@ -6,6 +6,7 @@
  */
 import type { FactRules } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
+import { CLS, DIGIT, LETTER, UPPER } from '../char-class.js';
 
 const GAP = /^[ \u00A0\u202F'’(),-]{1,3}$/u;
 
@@ -19,28 +20,36 @@ function sameToken(tok: string, form: string, first: boolean): boolean {
   return false;
 }
 
-/** A form starts with a capital letter or a digit; only such words are looked up. */
-const START = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
 const NEXT_WORD = /[\p{L}\p{N}]+/uy;
+const GAP_RUN = /[^\p{L}\p{N}]{0,3}/uy;
+const WORDISH = LETTER | DIGIT;
 
+/** A form starts with a capital letter or a digit; only words starting with a capital are looked up. */
 export function matchEntities(blockId: string, text: string, rules: FactRules): Candidate[] {
   const out: Candidate[] = [];
-  START.lastIndex = 0;
-  for (let m = START.exec(text); m; m = START.exec(text)) {
-    const list = rules.entities.get(m[0].toLowerCase());
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const cls = CLS[c]!;
+    if (!(cls & WORDISH)) continue;
+    let j = i + 1;
+    while (j < n && CLS[text.charCodeAt(j)]! & WORDISH) j++;
+    const wordStart = i;
+    i = j - 1;
+    if (!(cls & UPPER)) continue;
+    const list = rules.entities.get(text.slice(wordStart, j).toLowerCase());
     if (!list) continue;
-    const first = { text: m[0], start: m.index, end: m.index + m[0].length };
+    const first = { text: text.slice(wordStart, j), start: wordStart, end: j };
     let tokens: { text: string; start: number; end: number }[] | null = null;
     for (const form of list) {
       const n = form.tokens.length;
       if (n > 1 && !tokens) {
         tokens = [first];
         let pos = first.end;
-        const max = Math.max(...list.map((f) => f.tokens.length));
+        const max = list[0]!.tokens.length;
         while (tokens.length < max) {
-          const gap = /[^\p{L}\p{N}]{0,3}/uy;
-          gap.lastIndex = pos;
-          const g = gap.exec(text)!;
+          GAP_RUN.lastIndex = pos;
+          const g = GAP_RUN.exec(text)!;
           NEXT_WORD.lastIndex = pos + g[0].length;
           const w = NEXT_WORD.exec(text);
           if (!w) break;
@@ -75,7 +84,7 @@ export function matchEntities(blockId: string, text: string, rules: FactRules): 
           ...(e.id ? { id: e.id } : {}),
         },
       });
-      START.lastIndex = end;
+      i = end - 1;
       break;
     }
   }

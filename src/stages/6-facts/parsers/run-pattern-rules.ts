@@ -28,9 +28,6 @@ function build(m: RegExpExecArray, rule: CompiledRule, rules: FactRules): Built 
   }
 }
 
-/** text around each anchor hit a match may use (a match longer than this could be missed) */
-const BEFORE = 100;
-const AFTER = 100;
 
 const spaceAt = (text: string, i: number): boolean => (CLS[text.charCodeAt(i)]! & SPACE) !== 0;
 
@@ -38,8 +35,10 @@ const spaceAt = (text: string, i: number): boolean => (CLS[text.charCodeAt(i)]! 
  * Windows of the block worth scanning: around every hit of the rule's anchors, widened to
  * whitespace so that no token (and no lookbehind context) is cut. Null = the whole block.
  */
-function windows(text: string, ids: number[] | undefined, hits: AnchorHits | null): [number, number][] | null {
+function windows(text: string, ids: number[] | undefined, hits: AnchorHits | null, span: number): [number, number][] | null {
   if (!ids || !hits) return null;
+  const BEFORE = span;
+  const AFTER = span;
   let spans: number[] | undefined;
   let sorted = true;
   for (const id of ids) {
@@ -91,7 +90,7 @@ export function runPatternRules(blockId: string, text: string, rules: FactRules)
   const hits = lower.length === text.length ? findAnchors(lower, rules.anchors) : null;
   for (const rule of rules.rules) {
     const re = rule.re;
-    for (const [ws, we] of windows(text, rule.anchorIds, hits) ?? WHOLE) {
+    for (const [ws, we] of windows(text, rule.anchorIds, hits, rule.span) ?? WHOLE) {
       const sub = we < 0 || (ws === 0 && we === text.length) ? text : text.slice(ws, we);
       re.lastIndex = 0;
       for (let m = re.exec(sub); m; m = re.exec(sub)) {

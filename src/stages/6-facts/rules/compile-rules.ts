@@ -9,7 +9,7 @@ import type { RuleFile } from './read-rule-files.js';
 import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
 import { buildAnchorIndex, normaliseAnchors, type AnchorIndex } from '../anchors.js';
-import { PatternError, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
+import { PatternError, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
 
@@ -54,6 +54,8 @@ export interface CompiledRule {
   notFollowedBy?: RegExp;
   /** ids (in FactRules.anchors) of literals one of which every match contains; none = scan the whole block */
   anchorIds?: number[];
+  /** the longest text a match may span (bounds the windows scanned around anchor hits) */
+  span: number;
 }
 
 export interface RuleSource {
@@ -93,7 +95,20 @@ function alternation(forms: Iterable<string>): string {
   return list.length ? list.map(formSource).join('|') : '(?!)';
 }
 
+const normalised = new Map<string, string>();
+
+/** Accents, case, quotes, apostrophes and dashes folded (memoised: names repeat a lot). */
 export function normaliseName(s: string): string {
+  let v = normalised.get(s);
+  if (v === undefined) {
+    v = normaliseNameUncached(s);
+    if (normalised.size > 50_000) normalised.clear();
+    normalised.set(s, v);
+  }
+  return v;
+}
+
+function normaliseNameUncached(s: string): string {
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -179,6 +194,10 @@ const MACRO_ROLE: Record<string, LexiconRole | undefined> = {
   ordinal: 'ordinal',
   period: 'period',
 };
+
+/** a match is never looked for further than this from its anchor */
+const MAX_SPAN = 100;
+const FIXED_MACRO_LENGTH: Record<string, number> = { year: 4, year2: 4, day: 7, amount: 45, count: 45, placeName: 60 };
 
 const DEFAULT_APPLIES: Record<Dimension, FactType[]> = {
   money: ['money'],
@@ -353,6 +372,13 @@ export function compileRules(files: RuleFile[]): FactRules {
   for (const list of entities.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
 
   const macros = buildMacros(lex, legal, prefixCurrencies, raw);
+  /** longest text of a macro: lexicon forms (a space may be a short run), or a known bound */
+  const macroLength = (name: string): number | null => {
+    const role = MACRO_ROLE[name];
+    const forms = name === 'legalFormPrefix' ? legal.prefix : name === 'legalFormSuffix' ? legal.suffix : name === 'prefixCurrency' ? prefixCurrencies : role ? raw[role] : undefined;
+    if (forms) return Math.max(0, ...forms.map((f) => f.length + 3 * (f.split(' ').length - 1)));
+    return FIXED_MACRO_LENGTH[name] ?? null;
+  };
   const anchorIndex = buildAnchorIndex();
   const rules: CompiledRule[] = [];
   const contextRules: CompiledRule[] = [];
@@ -382,13 +408,16 @@ export function compileRules(files: RuleFile[]): FactRules {
       re,
       set: rule.set ?? {},
       priority: rule.priority ?? 0,
+      span: MAX_SPAN,
       appliesTo: (rule.appliesTo as FactType[] | undefined) ?? DEFAULT_APPLIES[src.dimension],
       ...(rule.context ? { context: rule.context } : {}),
       ...(rule.notFollowedBy
         ? { notFollowedBy: compileUserRegex(`^(?:${rule.notFollowedBy})`, src.where(['rules', idx, 'notFollowedBy'])) }
         : {}),
     };
-    const anchors = requiredAnchors(parsePattern(rule.pattern), (name) => {
+    const tree = parsePattern(rule.pattern);
+    compiled.span = maxMatchLength(tree, (name) => macroLength(name), MAX_SPAN);
+    const anchors = requiredAnchors(tree, (name) => {
       const role = MACRO_ROLE[name];
       const forms = name === 'legalFormPrefix' ? legal.prefix : name === 'legalFormSuffix' ? legal.suffix : name === 'prefixCurrency' ? prefixCurrencies : role ? raw[role] : undefined;
       // lexicon forms are whole words: mark them so the prefilter can require a word start

@@ -232,7 +232,7 @@ export function parsePattern(pattern: string): Node {
  * behind a macro.
  */
 export function requiredAnchors(node: Node, macroForms: (name: string) => string[] | null): string[] | null {
-  const score = (a: string[]): number => Math.min(...a.map((s) => s.length)) * 10 - a.length / 100;
+  const score = (a: string[]): number => Math.min(...a.map((s) => s.replace(/^\u0000/, '').length)) * 10 - a.length / 100;
   switch (node.t) {
     case 'macro':
       return macroForms(node.name);
@@ -263,20 +263,67 @@ export function requiredAnchors(node: Node, macroForms: (name: string) => string
       const consider = (a: string[] | null): void => {
         if (a && a.length && (!best || score(a) > score(best))) best = a;
       };
+      // after a word boundary (`(?<![\p{L}])`, `\b`, `\s`), literals starting with a letter start a word
+      const asWords = (a: string[] | null): string[] | null =>
+        a && a.every((x) => /^\p{L}/u.test(x)) ? a.map((x) => `\u0000${x}`) : a;
+      let boundary = false;
+      let runAtBoundary = false;
       for (const it of node.items) {
+        const isBoundary =
+          (it.t === 'group' && it.open === '(?<!' && /\\p\{L\}/.test(JSON.stringify(it.body))) ||
+          (it.t === 'atom' && (it.src === '\\b' || it.src === '\\s')) ||
+          (it.t === 'repeat' && it.body.t === 'atom' && it.body.src === '\\s');
         if (it.t === 'atom') {
           const a = requiredAnchors(it, macroForms);
           if (a && a.length * Math.max(1, run.length) <= 8) {
+            if (!run.length) runAtBoundary = boundary;
             run = run.length ? run.flatMap((r) => a.map((x) => r + x)) : a;
+            boundary = false;
             continue;
           }
         }
-        if (run.length) consider(run);
+        if (run.length) consider(runAtBoundary ? asWords(run) : run);
         run = [];
-        consider(requiredAnchors(it, macroForms));
+        const inner = requiredAnchors(it, macroForms);
+        consider(boundary && inner && inner.every((x) => !x.startsWith('\u0000')) ? asWords(inner) : inner);
+        boundary = isBoundary;
       }
-      if (run.length) consider(run);
+      if (run.length) consider(runAtBoundary ? asWords(run) : run);
       return best;
     }
   }
+}
+
+/** an unbounded run of spaces counts as this many characters (the clean text has single spaces) */
+const SPACE_RUN = 4;
+/** any other unbounded repeat counts as this many characters */
+const OTHER_RUN = 40;
+
+/**
+ * The longest text a match can plausibly span (unbounded repeats counted as SPACE_RUN or
+ * OTHER_RUN characters), used to size the windows scanned around anchor hits.
+ * `macroLength` gives the longest text of a macro (null = unknown, counted as `cap`).
+ */
+export function maxMatchLength(node: Node, macroLength: (name: string) => number | null, cap: number): number {
+  const len = (n: Node): number => {
+    switch (n.t) {
+      case 'atom':
+        return n.src === '\\b' || n.src === '^' || n.src === '$' ? 0 : 1;
+      case 'macro':
+        return macroLength(n.name) ?? cap;
+      case 'seq':
+        return n.items.reduce((a, it) => a + len(it), 0);
+      case 'alt':
+        return Math.max(...n.options.map(len));
+      case 'group':
+        return n.open === '(' || n.open === '(?:' ? len(n.body) : 0;
+      case 'repeat': {
+        const body = len(n.body);
+        if (n.max !== Infinity) return body * n.max;
+        const spaces = n.body.t === 'atom' && /^(?:\\s|\[[^\]]*\\s[^\]]*\])$/.test(n.body.src);
+        return Math.max(body * n.min, spaces ? SPACE_RUN : OTHER_RUN);
+      }
+    }
+  };
+  return Math.min(cap, len(node));
 }

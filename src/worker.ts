@@ -1,0 +1,10 @@
+/** A batch worker thread: loads the rules once, then processes one file per message. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadRules } from './pipeline.js';
+import { processFileTask, type FileTask } from './batch.js';
+
+const rules = loadRules((workerData as { rulesDir: string }).rulesDir);
+parentPort!.on('message', async (task: FileTask) => {
+  const r = await processFileTask(task, rules);
+  parentPort!.postMessage(r);
+});
