@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import { isMap, isSeq, isScalar, type LineCounter, type Node as YamlNode, type Document } from 'yaml';
+import { parseYamlCached } from './yaml-cache.js';
 
 export class RuleFileError extends Error {
   constructor(
@@ -35,20 +36,22 @@ export function loadRuleFile<T>(file: string, schema: object): LoadedRuleFile<T>
   } catch (e) {
     throw new RuleFileError(file, 1, 1, `cannot read rule file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    const pos = lc.linePos(err.pos[0]);
-    throw new RuleFileError(file, pos.line, pos.col, `YAML syntax: ${err.message.split('\n')[0]}`);
+  const parsed = parseYamlCached(text);
+  if (parsed.errors.length > 0) {
+    const err = parsed.errors[0]!;
+    const pos = parsed.doc().lc.linePos(err.offset);
+    throw new RuleFileError(file, pos.line, pos.col, `YAML syntax: ${err.message}`);
   }
-  const data = doc.toJS() as T;
+  const data = parsed.data as T;
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
-  const at = (path: Array<string | number>) => positionOf(doc, lc, path);
+  const at = (path: Array<string | number>) => {
+    const { doc, lc } = parsed.doc();
+    return positionOf(doc, lc, path);
+  };
   if (!validate(data)) {
     const err = validate.errors![0]!;
     const path = pointerToPath(err.instancePath);
@@ -63,17 +66,20 @@ export function compilePattern(
   source: string,
   flags: string,
   file: string,
-  pos: { line: number; column: number },
+  position: { line: number; column: number } | (() => { line: number; column: number }),
 ): RegExp {
+  const where = () => (typeof position === 'function' ? position() : position);
   if (/\\[1-9]|\\k</.test(source)) {
-    throw new RuleFileError(file, pos.line, pos.column, `pattern /${source}/ uses a backreference, which can take exponential time; rewrite it without`);
+    { const pos = where(); throw new RuleFileError(file, pos.line, pos.column, `pattern /${source}/ uses a backreference, which can take exponential time; rewrite it without`); }
   }
   if (hasNestedRepetition(source)) {
+    const pos = where();
     throw new RuleFileError(file, pos.line, pos.column, `pattern /${source}/ can backtrack catastrophically (nested or overlapping repetition); rewrite it`);
   }
   try {
     return new RegExp(source, flags);
   } catch (e) {
+    const pos = where();
     throw new RuleFileError(file, pos.line, pos.column, `invalid regular expression /${source}/: ${(e as Error).message}`);
   }
 }

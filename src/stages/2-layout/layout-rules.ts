@@ -89,7 +89,7 @@ export function loadLayoutRules(rulesDir: string): LayoutRules & { hyphenExample
   for (const g of LINE_RULE_GROUPS) {
     out[g] = loaded.data[g].map((r, i) => ({
       id: r.id,
-      re: compilePattern(r.pattern, r.ignoreCase ? 'iu' : 'u', file, loaded.at([g, i, 'pattern'])),
+      re: compilePattern(r.pattern, r.ignoreCase ? 'iu' : 'u', file, () => loaded.at([g, i, 'pattern'])),
       examples: r.examples,
       counterexamples: r.counterexamples ?? [],
     }));
