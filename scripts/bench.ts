@@ -11,7 +11,7 @@
  *
  * Run: `npm run bench` (= node --expose-gc dist/scripts/bench.js, after `npm run build`)
  *  or: `npx tsx scripts/bench.ts`
- * Options: --concurrency N (default: number of cores)  --only a,b,c  --gen DIR (default .bench/corpus)
+ * Options: --concurrency N (default 1; also sets --threads N)  --only a,b,c  --gen DIR (default .bench/corpus)
  *          --mb N (size of a corpus generated here, default 60)  --no-timings  --keep-out  --strict (exit 1 on a missed target)
  */
 import { spawnSync } from 'node:child_process';
@@ -88,7 +88,8 @@ function parseTimings(stderr: string): Record<string, number> | null {
 interface Spawned { status: number | null; stderr: string; wall: number; kb: number | null; user: number | null; sys: number | null }
 
 function spawnCli(root: string, input: string, outDir: string, tmp: string, concurrency: number, timings: boolean): Spawned {
-  const cli = [join(root, 'bin', 'relecteur.js'), 'run', input, '--out', outDir, '--concurrency', String(concurrency), '--quiet'];
+  // --threads = --concurrency: files really run in parallel, one worker thread per core
+  const cli = [join(root, 'bin', 'relecteur.js'), 'run', input, '--out', outDir, '--concurrency', String(concurrency), '--threads', String(concurrency), '--quiet'];
   if (timings) cli.push('--timings');
   const timeFile = join(tmp, `time-${Date.now()}.txt`);
   const haveTime = existsSync(TIME);
@@ -210,7 +211,8 @@ function main(argv: string[]): number {
     return 0;
   }
   const root = repoRoot();
-  const concurrency = values.concurrency ? Number(values.concurrency) : availableParallelism();
+  // default 1: one thread, so MB/s is per core as measured and the memory is the least
+  const concurrency = values.concurrency ? Number(values.concurrency) : 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`bad --concurrency: ${values.concurrency}`);
   const only = new Set((values.only ?? 'corpus,generated,big').split(',').map((s) => s.trim()));
   for (const o of only) if (!['corpus', 'generated', 'big', 'a', 'b', 'c'].includes(o)) throw new Error(`bad --only: ${o}`);
