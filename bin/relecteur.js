@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=384
+// (a bounded old generation makes V8 collect before the heap grows: see README "Memory")
 // Launcher: runs the compiled CLI (built by `npm install` through the `prepare` script).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

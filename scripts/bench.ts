@@ -89,7 +89,7 @@ interface Spawned { status: number | null; stderr: string; wall: number; kb: num
 
 function spawnCli(root: string, input: string, outDir: string, tmp: string, concurrency: number, timings: boolean): Spawned {
   // --threads = --concurrency: files really run in parallel, one worker thread per core
-  const cli = [join(root, 'bin', 'relecteur.js'), 'run', input, '--out', outDir, '--concurrency', String(concurrency), '--threads', String(concurrency), '--quiet'];
+  const cli = ['--max-old-space-size=384', join(root, 'bin', 'relecteur.js'), 'run', input, '--out', outDir, '--concurrency', String(concurrency), '--threads', String(concurrency), '--quiet'];
   if (timings) cli.push('--timings');
   const timeFile = join(tmp, `time-${Date.now()}.txt`);
   const haveTime = existsSync(TIME);

@@ -16,6 +16,7 @@ import { processDecoded, type RuleSet } from './pipeline.js';
 import { cleanText } from './stages/7-write/clean-text.js';
 import { auditDiff } from './stages/7-write/audit-diff.js';
 import { writeFileAtomic } from './stages/7-write/write-atomic.js';
+import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
 
 export interface BatchOptions {
@@ -131,6 +132,14 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
   try {
     const dec = decode(buf, task.maxBytes);
     const sha256 = createHash('sha256').update(buf).digest('hex');
+    const bytes = buf.length;
+    if (dec.text.length > SECTION_THRESHOLD) {
+      // a large book: sections, streamed to disk, so memory does not grow with the book
+      buf = Buffer.alloc(0);
+      const base = join(task.out, task.outName);
+      const { stats, timings } = await writeSectioned(dec.text, { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom }, rules, base);
+      return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`], stats, timings };
+    }
     const { doc, file, timings } = processDecoded(dec.text, {
       path: shown,
       rules,

@@ -84,6 +84,24 @@ export interface PipelineTree extends Node {
   facts: Fact[];
   stats: Partial<Stats> & Record<string, unknown>;
   timings: Record<string, number>;
+  section?: SectionOptions;
+  carry?: SectionCarry;
+}
+
+/** Processing one section of a book too large to hold whole: what it inherits from the sections before. */
+export interface SectionOptions {
+  startFootnote: number;
+  startMarker: number;
+  seenMarkers: number[];
+  front: boolean;
+  back: boolean;
+}
+
+/** What a section hands on to the next one. */
+export interface SectionCarry {
+  lastFootnote: number;
+  lastMarker: number;
+  seenMarkers: number[];
 }
 
 type Stage = (tree: PipelineTree, file: VFile) => void;
@@ -103,7 +121,8 @@ function timed(name: string, fn: Stage) {
 const layoutStage: Stage = (tree, file) => {
   tree.lines = classifyLines(tree.index.lines, tree.rules.layout);
   tree.layout = detectLayout(tree.lines);
-  tree.regions = findBookMatter(tree.lines, tree.rules.layout);
+  const sec = tree.section;
+  tree.regions = findBookMatter(tree.lines, tree.rules.layout, { front: sec?.front ?? true, back: sec?.back ?? true });
   file.data.layout = tree.layout;
 };
 
@@ -122,7 +141,7 @@ const pagesStage: Stage = (tree) => {
   const { regions, lines } = tree;
   const ctx = ctxOf(tree);
   const front = matterBlocks(0, regions.bodyStart, 'front-matter', ctx, regions.tocLines);
-  const items = splitPages(lines, regions.bodyStart, regions.bodyEnd, tree.layout);
+  const items = splitPages(lines, regions.bodyStart, regions.bodyEnd, tree.layout, tree.section?.startFootnote ?? 0);
   if (regions.notesStart !== null) items.push(...splitPages(lines, regions.notesStart, lines.length, tree.layout));
   const body = assembleBody(items, ctx);
   const end = regions.notesStart ?? lines.length;
@@ -160,7 +179,12 @@ const unwrapStage: Stage = (tree) => {
 const markersStage: Stage = (tree, file) => {
   const numbers = new Set(tree.footnotes.map((f) => f.n));
   const body = tree.blocks.filter((b) => BODY_KINDS.has(b.kind));
-  const ms = linkMarkers(body, numbers);
+  const ms = linkMarkers(body, numbers, tree.section?.startMarker ?? 0, tree.section?.seenMarkers ?? []);
+  tree.carry = {
+    lastFootnote: Math.max(tree.section?.startFootnote ?? 0, ...tree.footnotes.map((f) => f.n)),
+    lastMarker: Math.max(tree.section?.startMarker ?? 0, ...ms.seen),
+    seenMarkers: [...ms.seen],
+  };
   const refs = new Map<number, string[]>();
   for (const b of body) for (const n of b.notes) refs.set(n.n, [...(refs.get(n.n) ?? []), b.id]);
   for (const f of tree.footnotes) f.refs = [...new Set(refs.get(f.n) ?? [])];
@@ -283,12 +307,14 @@ export interface ProcessOptions {
   sha256?: string;
   encoding?: string;
   bom?: boolean;
+  section?: SectionOptions;
 }
 
 export interface ProcessResult {
   doc: DocumentJson;
   file: VFile;
   timings: Record<string, number>;
+  carry: SectionCarry;
 }
 
 export function processDecoded(text: string, options: ProcessOptions): ProcessResult {
@@ -305,6 +331,7 @@ export function processDecoded(text: string, options: ProcessOptions): ProcessRe
     facts: [],
     stats: {},
     timings: {},
+    section: options.section,
   } as unknown as PipelineTree;
   const processor = unified()
     .use(timed('layout', layoutStage))
@@ -318,7 +345,7 @@ export function processDecoded(text: string, options: ProcessOptions): ProcessRe
   const t0 = performance.now();
   const doc = toDocument(tree, options);
   tree.timings.document = performance.now() - t0;
-  return { doc, file, timings: tree.timings };
+  return { doc, file, timings: tree.timings, carry: tree.carry ?? { lastFootnote: 0, lastMarker: 0, seenMarkers: [] } };
 }
 
 /** Convenience for tests and the evaluation script. */

@@ -21,7 +21,12 @@ export interface MatterRegions {
   notesStart: number | null;
 }
 
-export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): MatterRegions {
+export function findBookMatter(
+  lines: ClassifiedLine[],
+  rules: LayoutRules,
+  /** a section of a larger book: look for front matter only in the first, back matter only in the last */
+  look: { front: boolean; back: boolean } = { front: true, back: true },
+): MatterRegions {
   const notesStart = cleanNotesSection(lines);
   const n = notesStart ?? lines.length;
   const tocLines = new Set<number>();
@@ -41,7 +46,10 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
       tocEnd = i;
     }
   }
-  if (tocEnd >= 0) bodyStart = skipNonText(lines, tocEnd + 1);
+  if (!look.front) {
+    tocLines.clear();
+    tocEnd = -1;
+  } else if (tocEnd >= 0) bodyStart = skipNonText(lines, tocEnd + 1);
   else {
     // 2. no TOC: the first chapter heading ends the front matter, when what precedes it is short
     const limit = Math.floor(n * 0.15);
@@ -64,7 +72,7 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
 
   // back matter: advertisement anchors in the last 40 %
   let backStart: number | null = null;
-  for (let i = Math.floor(n * 0.6); i < n; i++) {
+  for (let i = look.back ? Math.floor(n * 0.6) : n; i < n; i++) {
     const l = lines[i]!;
     if (l.cls === 'text' && l.t.length <= 160 && matchLine(rules.backMatter, l.t)) {
       backStart = i;
@@ -75,7 +83,7 @@ export function findBookMatter(lines: ClassifiedLine[], rules: LayoutRules): Mat
   // bibliography: its heading in the second half, before the back matter
   let bibStart: number | null = null;
   const bibLimit = backStart ?? n;
-  for (let i = bibLimit - 1; i >= Math.floor(n * 0.4); i--) {
+  for (let i = look.back ? bibLimit - 1 : -1; i >= Math.floor(n * 0.4); i--) {
     const l = lines[i]!;
     if (l.cls === 'text' && l.t.length <= 80 && matchLine(rules.bibliographyHeading, l.t)) {
       bibStart = i;

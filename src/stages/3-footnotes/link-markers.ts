@@ -86,9 +86,9 @@ function* markerMatches(s: string): Generator<RegExpExecArray> {
 
 const CLOSING_QUOTE_GAP = /(?<=\S["”»)])[ \t]+(?=[.,;:](?:\s|$))/gu;
 
-export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>): MarkerStats {
-  const stats: MarkerStats = { markers: 0, linked: new Set(), seen: new Set() };
-  let last = 0;
+export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>, startMarker = 0, seenBefore: Iterable<number> = []): MarkerStats {
+  const stats: MarkerStats = { markers: 0, linked: new Set(), seen: new Set(seenBefore) };
+  let last = startMarker;
   const W = 40;
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;

@@ -27,15 +27,17 @@ export function splitPages(
   from: number,
   to: number,
   ev: LayoutEvidence,
+  /** the last footnote number seen before `from` (a section of a larger book starts mid-sequence) */
+  startFootnote = 0,
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
   const usesSeparators = lines.some((l) => l.cls === 'separator');
-  let lastFn = 0;
+  let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
   let pendingBreak = false;
   let gap = 0;
-  let haveFootnote = false;
+  let haveFootnote = startFootnote > 0;
 
   const startNote = (i: number, n: number, labelLength: number) => {
     items.push({ k: 'fn-start', line: i, n, labelLength });

@@ -13,15 +13,22 @@
  */
 
 export function auditDiff(name: string, original: string, clean: string, context = 1): string {
-  const a = `a/${name}`;
-  const b = `b/${name.replace(/\.[^.]+$/, '')}.clean.txt`;
+  return [...diffHeader(name), ...diffHunks(original, clean, 0, 0, context), ''].join('\n');
+}
+
+export function diffHeader(name: string): string[] {
+  return [`--- a/${name}`, `+++ b/${name.replace(/\.[^.]+$/, '')}.clean.txt`];
+}
+
+/** The hunks turning `original` into `clean`, numbered as if they started after the given line counts. */
+export function diffHunks(original: string, clean: string, oldOffset: number, newOffset: number, context = 1): string[] {
   const oldLines = splitLines(original.replace(/\r\n/g, '\n'));
   const newLines = splitLines(clean);
   const ops = patience(oldLines, newLines);
-  return [`--- ${a}`, `+++ ${b}`, ...hunks(ops, oldLines, newLines, context), ''].join('\n');
+  return hunks(ops, oldLines, newLines, context, oldOffset, newOffset);
 }
 
-function splitLines(s: string): string[] {
+export function splitLines(s: string): string[] {
   const t = s.endsWith('\n') ? s.slice(0, -1) : s;
   return t.length === 0 && s.length === 0 ? [] : t.split('\n');
 }
@@ -88,7 +95,7 @@ function uniqueAnchors(a: string[], a0: number, a1: number, b: string[], b0: num
   return seq.reverse();
 }
 
-function hunks(matches: Array<[number, number]>, a: string[], b: string[], ctx: number): string[] {
+function hunks(matches: Array<[number, number]>, a: string[], b: string[], ctx: number, oldOffset = 0, newOffset = 0): string[] {
   // edit script: walk matches, emitting removed/added runs between them
   type Op = { t: ' ' | '-' | '+'; line: string; ai: number; bi: number };
   const ops: Op[] = [];
@@ -124,8 +131,8 @@ function hunks(matches: Array<[number, number]>, a: string[], b: string[], ctx: 
       break;
     }
     const slice = ops.slice(start, end);
-    const aStart = slice[0]!.ai;
-    const bStart = slice[0]!.bi;
+    const aStart = slice[0]!.ai + oldOffset;
+    const bStart = slice[0]!.bi + newOffset;
     const aCount = slice.filter((o) => o.t !== '+').length;
     const bCount = slice.filter((o) => o.t !== '-').length;
     out.push(`@@ -${aCount === 0 ? aStart : aStart + 1},${aCount} +${bCount === 0 ? bStart : bStart + 1},${bCount} @@`);
