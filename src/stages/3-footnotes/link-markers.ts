@@ -15,6 +15,7 @@
 import type { NoteRef } from '../../types.js';
 import type { MappedText } from '../../text/mapped-text.js';
 import { superscriptToNumber } from './footnote-start.js';
+import { sentenceSpans } from './sentences.js';
 
 export interface MarkerBlock {
   id: string;
@@ -246,14 +247,40 @@ function closingBefore(s: string, at: number, words = 1): number | null {
  */
 function sentenceEndAfter(s: string, from: number): number {
   const end = sentenceEnd(s, from);
+  return closingQuoteOrEnd(s, from, end);
+}
+
+/** In the sentence [from, end], after its last closing quotation, else `end`. */
+function closingQuoteOrEnd(s: string, from: number, end: number): number {
   const inner = s.slice(from, end + 1);
   let last = -1;
   for (const m of inner.matchAll(/(?<=\S)["”»](?=[\s.,;:!?)]|$)/gu)) last = m.index!;
   return last >= 0 ? from + last + 1 + (inner.slice(last + 1).match(/^["”»]+/)?.[0].length ?? 0) : end;
 }
 
-/** The end of the sentence that starts at `from`: after its closing quote, before its final period. */
+/**
+ * The end of the sentence that holds `from` (retext's sentences, French
+ * abbreviations joined): after its closing quote, before its final period.
+ */
 function sentenceEnd(s: string, from: number): number {
+  const spans = sentencesOf(s);
+  const span = spans.find(([a, z]) => from >= a && from < z);
+  if (span) {
+    let e = span[1];
+    while (e > from && /[\s.!?…]/.test(s[e - 1]!)) e--;
+    return e;
+  }
+  return sentenceEndByPattern(s, from);
+}
+
+let cached: { text: string; spans: Array<[number, number]> } | undefined;
+function sentencesOf(s: string): Array<[number, number]> {
+  if (cached?.text !== s) cached = { text: s, spans: sentenceSpans(s) };
+  return cached.spans;
+}
+
+/** Fallback when no sentence holds the offset: the next sentence-ending punctuation. */
+function sentenceEndByPattern(s: string, from: number): number {
   const re = /(["”»)]*)\s*([.!?…]+|(?=\s*$))(?=\s+(?:\d{1,3})?[\p{Lu}"«<(\d]|\s*$)/gu;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
