@@ -223,7 +223,9 @@ function wrapJoins(soFar: string, soFarLength: number, prev: ClassifiedLine, l: 
   }
   if (gap < ev.wrapGap) {
     // double-spaced text with no blank line: a page turn (space-led) or a new paragraph
-    return l.lead >= 1 || (!terminal && nextLower);
+    // a finished sentence on a line without the usual trailing space ends the paragraph
+    if (ev.trailingSpaceMarksWrap && !prev.trailing && terminal) return false;
+    return l.lead >= 1 || (nextLower && (!terminal || /:\s*$/.test(soFar)));
   }
   // a title line (short, no final punctuation) followed by the start of a sentence
   const width = ev.wrapWidth || 80;

@@ -33,12 +33,13 @@ export type AnchorHits = (number[] | undefined)[];
  * patterns let match other characters), keeping the longest piece; then anchors that contain
  * another one are dropped (the shorter one finds them too). Null when one anchor is unusable.
  */
-export function normaliseAnchors(raw: { s: string; word: boolean }[]): Anchor[] | null {
+export function normaliseAnchors(raw: { s: string; word: boolean }[], leading = false): Anchor[] | null {
   const out: Anchor[] = [];
   for (const a of raw) {
     const pieces = a.s.toLowerCase().split(/[\s\u00A0\u202F'’]+/);
     // the first piece of a word anchor (it still starts a word) when long enough, else the longest
-    let best = a.word && pieces[0]!.length >= 3 ? 0 : -1;
+    if (leading && (!pieces[0] || pieces[0].length < 2)) return null;
+    let best = leading || (a.word && pieces[0]!.length >= 3) ? 0 : -1;
     if (best < 0) pieces.forEach((p, i) => {
       if (p && (best < 0 || p.length > pieces[best]!.length)) best = i;
     });
@@ -53,7 +54,10 @@ export function normaliseAnchors(raw: { s: string; word: boolean }[]): Anchor[] 
   }
   const list = [...uniq.values()];
   return list.filter(
-    (a) => !list.some((b) => b !== a && (b.word ? a.word && a.s.startsWith(b.s) : a.s.includes(b.s))),
+    (a) =>
+      !list.some(
+        (b) => b !== a && (b.word ? a.word && a.s.startsWith(b.s) : leading ? a.s.startsWith(b.s) : a.s.includes(b.s)),
+      ),
   );
 }
 
@@ -85,8 +89,12 @@ export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): numbe
   };
 }
 
-/** Finds every anchor of the index in `lower` (the block lowercased, same length). */
-export function findAnchors(lower: string, index: AnchorIndex): AnchorHits {
+/**
+ * Finds every anchor of the index in `lower` (the block lowercased, same length). When `starts`
+ * is given, the offsets of the words whose first code unit in `text` is marked in `startChars`
+ * are pushed to it (the counterparty lexicon reads them: one pass over the block for both).
+ */
+export function findAnchors(lower: string, index: AnchorIndex, text?: string, startChars?: Uint8Array, starts?: number[]): AnchorHits {
   const hits: AnchorHits = new Array(index.list.length);
   const { first, buckets, list } = index;
   const n = lower.length;
@@ -99,6 +107,7 @@ export function findAnchors(lower: string, index: AnchorIndex): AnchorHits {
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
     if (!(CLS[c]! & LETTER)) continue;
+    if (starts && startChars![text!.charCodeAt(i)]) starts.push(i);
     const f = first[c]!;
     if (f) {
       if (f & 1 && i + 1 < n) {

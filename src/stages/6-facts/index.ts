@@ -8,7 +8,7 @@ import type { BlockKind } from '../../types.js';
 import type { FactDraft, Candidate } from './candidate.js';
 import { readRuleFiles } from './rules/read-rule-files.js';
 import { compileRules, type FactRules } from './rules/compile-rules.js';
-import { runPatternRules } from './parsers/run-pattern-rules.js';
+import { runPatternRules, scanBlock } from './parsers/run-pattern-rules.js';
 import { matchEntities } from './parsers/counterparty-lexicon.js';
 import { dropYearsInNames } from './refiners/drop-years-in-names.js';
 import { mergeRanges } from './refiners/merge-ranges.js';
@@ -36,8 +36,9 @@ export function loadFactRules(rulesDir: string): FactRules {
 
 function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
   const text = block.text;
-  let cands = runPatternRules(block.id, text, rules);
-  cands = cands.concat(matchEntities(block.id, text, rules));
+  const scan = scanBlock(text, rules);
+  let cands = runPatternRules(block.id, text, rules, scan);
+  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts));
   cands = dropYearsInNames(cands, text, rules.lex);
   cands = mergeRanges(cands, block.id, text, rules);
   applyQualifiers(cands, text, rules);

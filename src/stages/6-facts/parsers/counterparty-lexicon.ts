@@ -25,10 +25,19 @@ const GAP_RUN = /[^\p{L}\p{N}]{0,3}/uy;
 const WORDISH = LETTER | DIGIT;
 
 /** A form starts with a capital letter or a digit; only words starting with a capital are looked up. */
-export function matchEntities(blockId: string, text: string, rules: FactRules): Candidate[] {
+export function matchEntities(blockId: string, text: string, rules: FactRules, starts: number[] | null = null): Candidate[] {
   const out: Candidate[] = [];
   const n = text.length;
+  let next = 0;
+  let after = 0;
   for (let i = 0; i < n; i++) {
+    if (starts) {
+      // only the words the block scan marked (it saw every word start)
+      while (next < starts.length && starts[next]! < after) next++;
+      if (next >= starts.length) break;
+      i = starts[next++]!;
+      if (i > 0 && CLS[text.charCodeAt(i - 1)]! & WORDISH) continue;
+    }
     const c = text.charCodeAt(i);
     const cls = CLS[c]!;
     if (!(cls & WORDISH)) continue;
@@ -36,13 +45,18 @@ export function matchEntities(blockId: string, text: string, rules: FactRules): 
     while (j < n && CLS[text.charCodeAt(j)]! & WORDISH) j++;
     const wordStart = i;
     i = j - 1;
-    if (!(cls & UPPER)) continue;
-    const list = rules.entities.get(text.slice(wordStart, j).toLowerCase());
+    after = j;
+    const lowerStart = !(cls & UPPER);
+    if (lowerStart && !(rules.lowerStartChars[c]! & (1 << ((j - wordStart) & 31)))) continue;
+    const key = text.slice(wordStart, j);
+    if (lowerStart && !rules.lowerStarts.has(key)) continue;
+    const list = rules.entities.get(lowerStart ? key : key.toLowerCase());
     if (!list) continue;
     const first = { text: text.slice(wordStart, j), start: wordStart, end: j };
     let tokens: { text: string; start: number; end: number }[] | null = null;
     for (const form of list) {
       const n = form.tokens.length;
+      if (lowerStart && n < 2) continue;
       if (n > 1 && !tokens) {
         tokens = [first];
         let pos = first.end;
@@ -62,7 +76,7 @@ export function matchEntities(blockId: string, text: string, rules: FactRules): 
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
         const tok = toks[k]!;
-        if (!sameToken(tok.text, form.tokens[k]!, false)) ok = false;
+        if (!sameToken(tok.text, form.tokens[k]!, lowerStart && k === 0)) ok = false;
         else if (k > 0 && !GAP.test(text.slice(toks[k - 1]!.end, tok.start))) ok = false;
       }
       if (!ok) continue;
@@ -85,6 +99,7 @@ export function matchEntities(blockId: string, text: string, rules: FactRules): 
         },
       });
       i = end - 1;
+      after = end;
       break;
     }
   }

@@ -7,7 +7,8 @@ export function buildMoney(m: RegExpExecArray, rule: CompiledRule, lex: Lexicons
   const g = m.groups ?? {};
   const amount = g.amount !== undefined ? parseFrenchNumber(g.amount, lex.numberWords) : typeof rule.set.value === 'number' ? rule.set.value : 1;
   if (amount === null) return null;
+  const whole = g.half !== undefined ? amount + 0.5 : amount;
   const scale = g.scale !== undefined ? (lex.scales.get(lowerForm(g.scale)) ?? 1) : 1;
   const currency = rule.set.currency ?? (g.currency !== undefined ? (lex.currencies.get(lowerForm(g.currency)) ?? null) : null);
-  return { priority: rule.priority, scale, fields: { value: scaleValue(amount, scale), currency, qualifier: null } };
+  return { priority: rule.priority, scale, fields: { value: scaleValue(whole, scale), currency, qualifier: null } };
 }

@@ -7,8 +7,9 @@ export function buildQuantity(m: RegExpExecArray, rule: CompiledRule, lex: Lexic
   const g = m.groups ?? {};
   const amount = g.amount !== undefined ? parseFrenchNumber(g.amount, lex.numberWords) : null;
   if (amount === null) return null;
+  const whole = g.half !== undefined ? amount + 0.5 : amount;
   const scale = g.scale !== undefined ? (lex.scales.get(lowerForm(g.scale)) ?? 1) : 1;
   const unit = rule.set.unit ?? (g.unit !== undefined ? lex.units.get(lowerForm(g.unit)) : undefined);
   if (!unit) return null;
-  return { priority: rule.priority, scale, fields: { value: scaleValue(amount, scale), unit, qualifier: null } };
+  return { priority: rule.priority, scale, fields: { value: scaleValue(whole, scale), unit, qualifier: null } };
 }

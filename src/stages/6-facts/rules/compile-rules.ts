@@ -8,8 +8,9 @@ import { tokenizeWords } from '../tokenize-words.js';
 import type { RuleFile } from './read-rule-files.js';
 import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
-import { buildAnchorIndex, normaliseAnchors, type AnchorIndex } from '../anchors.js';
-import { PatternError, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
+import { CLS, UPPER } from '../char-class.js';
+import { buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
+import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
 
@@ -54,8 +55,13 @@ export interface CompiledRule {
   notFollowedBy?: RegExp;
   /** ids (in FactRules.anchors) of literals one of which every match contains; none = scan the whole block */
   anchorIds?: number[];
+  /** `re` made sticky, when every match starts at an anchor hit (then only those are tried) */
+  sticky?: RegExp;
   /** the longest text a match may span (bounds the windows scanned around anchor hits) */
   span: number;
+  /** how far before an anchor hit's start, and after its end, a match may reach */
+  before: number;
+  after: number;
 }
 
 export interface RuleSource {
@@ -71,6 +77,12 @@ export interface FactRules {
   lex: Lexicons;
   /** first token (lowercased) → forms starting with it, longest first */
   entities: Map<string, EntityForm[]>;
+  /** first words (lowercase) of multi-word forms that may also be written in lower case ("l'union douanière") */
+  lowerStarts: Set<string>;
+  /** by first code unit: bit (length & 31) set when one of `lowerStarts` has that start and length */
+  lowerStartChars: Uint32Array;
+  /** code units that may start a lexicon form: capitals and the starts of `lowerStarts` */
+  entityStartChars: Uint8Array;
   /** canonical entities by normalised name, for folding spelling variants */
   entityNames: Map<string, Entity>;
   qualifierRe: RegExp | null;
@@ -140,6 +152,8 @@ function buildMacros(
   return {
     amount: `(?<amount>${number})`,
     count: `(?<count>${number})`,
+    // "deux millions et demi": half a unit of the scale (or of the amount) more
+    half: `(?<half>\\s+et\\s+demie?${after})`,
     scale: `(?<scale>${before}(?:${alternation(forms('scale'))})${after})`,
     currency: `(?<currency>${alternation(forms('currency'))})(?![${L}])`,
     prefixCurrency: `(?<currency>${alternation(prefixCurrencies)})`,
@@ -155,7 +169,8 @@ function buildMacros(
     legalFormPrefix: `(?<legalForm>${before}(?:${alternation(legal.prefix)})${after})`,
     legalFormSuffix: `(?<legalForm>${before}(?:${alternation(legal.suffix)})${after})`,
     companyName: `(?<name>${quoted}|${capWord}(?:[ \\u00A0](?:${capWord}|№ ?\\d+|No\\. ?\\d+|de|du|des|of|and)){0,5})`,
-    placeName: `(?<name>\\p{Lu}[${L}'’-]*(?:[ -]\\p{Lu}[${L}'’-]*){0,2})`,
+    // "Kazakhstan du Nord", "Kazakhstan de l'Est": a cardinal point belongs to the name
+    placeName: `(?<name>\\p{Lu}[${L}'’-]*(?:[ -]\\p{Lu}[${L}'’-]*){0,2}(?:\\s+(?:du|de\\s+l['’])\\s*(?:Nord|Sud|Est|Ouest)(?![${L}]))?)`,
   };
 }
 
@@ -197,7 +212,7 @@ const MACRO_ROLE: Record<string, LexiconRole | undefined> = {
 
 /** a match is never looked for further than this from its anchor */
 const MAX_SPAN = 100;
-const FIXED_MACRO_LENGTH: Record<string, number> = { year: 4, year2: 4, day: 7, amount: 45, count: 45, placeName: 60 };
+const FIXED_MACRO_LENGTH: Record<string, number> = { year: 4, year2: 4, day: 7, amount: 45, count: 45, placeName: 60, half: 14 };
 
 const DEFAULT_APPLIES: Record<Dimension, FactType[]> = {
   money: ['money'],
@@ -370,6 +385,15 @@ export function compileRules(files: RuleFile[]): FactRules {
     entityNames.set(normaliseName(form), slot.entity);
   }
   for (const list of entities.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  const lowerStarts = new Set<string>();
+  const lowerStartChars = new Uint32Array(65536);
+  for (const [first, list] of entities) {
+    if (!/^\p{L}{4,}$/u.test(first) || !list.some((f) => f.tokens.length > 1)) continue;
+    lowerStarts.add(first);
+    lowerStartChars[first.charCodeAt(0)]! |= 1 << (first.length & 31);
+  }
+  const entityStartChars = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) if (CLS[c]! & UPPER || lowerStartChars[c]) entityStartChars[c] = 1;
 
   const macros = buildMacros(lex, legal, prefixCurrencies, raw);
   /** longest text of a macro: lexicon forms (a space may be a short run), or a known bound */
@@ -409,6 +433,8 @@ export function compileRules(files: RuleFile[]): FactRules {
       set: rule.set ?? {},
       priority: rule.priority ?? 0,
       span: MAX_SPAN,
+      before: MAX_SPAN,
+      after: MAX_SPAN,
       appliesTo: (rule.appliesTo as FactType[] | undefined) ?? DEFAULT_APPLIES[src.dimension],
       ...(rule.context ? { context: rule.context } : {}),
       ...(rule.notFollowedBy
@@ -417,17 +443,41 @@ export function compileRules(files: RuleFile[]): FactRules {
     };
     const tree = parsePattern(rule.pattern);
     compiled.span = maxMatchLength(tree, (name) => macroLength(name), MAX_SPAN);
-    const anchors = requiredAnchors(tree, (name) => {
+    const formsOf = (name: string): string[] | null => {
       const role = MACRO_ROLE[name];
       const forms = name === 'legalFormPrefix' ? legal.prefix : name === 'legalFormSuffix' ? legal.suffix : name === 'prefixCurrency' ? prefixCurrencies : role ? raw[role] : undefined;
       // lexicon forms are whole words: mark them so the prefilter can require a word start
       return forms ? forms.map((f) => (/^\p{L}/u.test(f) ? `\u0000${f}` : f)) : null;
-    });
+    };
+    const asAnchors = (list: string[]): { s: string; word: boolean }[] =>
+      list.map((a) => (a.startsWith('\u0000') ? { s: a.slice(1), word: true } : { s: a, word: false }));
+    const anchors = requiredAnchors(tree, formsOf);
     if (!rule.context && anchors && anchors.length) {
-      const norm = normaliseAnchors(
-        anchors.map((a) => (a.startsWith('\u0000') ? { s: a.slice(1), word: true } : { s: a, word: false })),
-      );
-      if (norm && norm.length) compiled.anchorIds = norm.map((a) => anchorIndex.idOf(a));
+      const norm = normaliseAnchors(asAnchors(anchors));
+      if (norm && norm.length) {
+        compiled.anchorIds = norm.map((a) => anchorIndex.idOf(a));
+        compiled.before = compiled.after = compiled.span;
+        // the anchors come from one item of the top-level sequence: what precedes and follows it is bounded
+        if (tree.t === 'seq') {
+          const same = (a: string[] | null): boolean => !!a && a.length === anchors.length && a.every((x, k) => x === anchors[k]);
+          const i = tree.items.findIndex((it) => same(requiredAnchors(it, formsOf)));
+          if (i >= 0) {
+            const len = (n: Node): number => maxMatchLength(n, macroLength, 1e6);
+            const own = len(tree.items[i]!);
+            const pre = tree.items.slice(0, i).reduce((a, it) => a + len(it), 0);
+            const post = tree.items.slice(i + 1).reduce((a, it) => a + len(it), 0);
+            compiled.before = Math.min(compiled.span, pre + own);
+            compiled.after = Math.min(compiled.span, post + own);
+          }
+        }
+        // when every match starts at one of these anchors, run the pattern only there
+        const lead = leadingAnchors(tree, formsOf);
+        const leadNorm = lead ? normaliseAnchors(asAnchors(lead), true) : null;
+        const key = (l: Anchor[]): string => l.map((a) => `${a.word}${a.s}`).sort().join('|');
+        if (leadNorm && key(leadNorm) === key(norm)) {
+          compiled.sticky = new RegExp(source, (rule.caseSensitive ? 'yu' : 'yiu'));
+        }
+      }
     }
     (rule.context ? contextRules : rules).push(compiled);
   }
@@ -436,7 +486,7 @@ export function compileRules(files: RuleFile[]): FactRules {
     ? new RegExp(`(?<![${L}])(${alternation(lex.qualifiers.keys())})[\\s\\u00A0]*$`, 'iu')
     : null;
 
-  return { rules, contextRules, lex, entities, entityNames, qualifierRe, sources, anchors: anchorIndex.index };
+  return { rules, contextRules, lex, entities, lowerStarts, lowerStartChars, entityStartChars, entityNames, qualifierRe, sources, anchors: anchorIndex.index };
 }
 
 export type { ExampleData };

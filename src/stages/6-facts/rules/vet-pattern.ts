@@ -244,7 +244,10 @@ export function requiredAnchors(node: Node, macroForms: (name: string) => string
       return cls ? [...cls[1]!] : null;
     }
     case 'group':
-      return node.open === '(' || node.open === '(?:' ? requiredAnchors(node.body, macroForms) : null;
+      // positive lookarounds must match too
+      return node.open === '(' || node.open === '(?:' || node.open === '(?<=' || node.open === '(?='
+        ? requiredAnchors(node.body, macroForms)
+        : null;
     case 'repeat':
       return node.min >= 1 ? requiredAnchors(node.body, macroForms) : null;
     case 'alt': {
@@ -316,7 +319,8 @@ export function maxMatchLength(node: Node, macroLength: (name: string) => number
       case 'alt':
         return Math.max(...n.options.map(len));
       case 'group':
-        return n.open === '(' || n.open === '(?:' ? len(n.body) : 0;
+        // a positive lookaround reads text next to the match: the window must hold it too
+        return n.open === '(' || n.open === '(?:' || n.open === '(?<=' || n.open === '(?=' ? len(n.body) : 0;
       case 'repeat': {
         const body = len(n.body);
         if (n.max !== Infinity) return body * n.max;
@@ -326,4 +330,61 @@ export function maxMatchLength(node: Node, macroLength: (name: string) => number
     }
   };
   return Math.min(cap, len(node));
+}
+
+/**
+ * Strings one of which every match starts with (lookarounds before it skipped), or null.
+ * Word-start literals (lexicon forms, or literals after a `(?<![\p{L}])`) carry a leading \u0000.
+ */
+export function leadingAnchors(node: Node, macroForms: (name: string) => string[] | null, boundary = false): string[] | null {
+  const mark = (a: string[]): string[] => (boundary && a.every((x) => /^\p{L}/u.test(x)) ? a.map((x) => `\u0000${x}`) : a);
+  switch (node.t) {
+    case 'macro':
+      return macroForms(node.name);
+    case 'atom': {
+      const a = requiredAnchors(node, macroForms);
+      return a ? mark(a) : null;
+    }
+    case 'group':
+      return node.open === '(' || node.open === '(?:' ? leadingAnchors(node.body, macroForms, boundary) : null;
+    case 'repeat':
+      return node.min >= 1 ? leadingAnchors(node.body, macroForms, boundary) : null;
+    case 'alt': {
+      const out: string[] = [];
+      for (const o of node.options) {
+        const a = leadingAnchors(o, macroForms, boundary);
+        if (!a) return null;
+        out.push(...a);
+      }
+      return out;
+    }
+    case 'seq': {
+      let i = 0;
+      let atBoundary = boundary;
+      // zero-width items first
+      while (i < node.items.length) {
+        const it = node.items[i]!;
+        if (it.t === 'group' && it.open.startsWith('(?<')) {
+          if (it.open === '(?<!' && /\\p\{L\}/.test(JSON.stringify(it.body))) atBoundary = true;
+          i++;
+        } else if (it.t === 'atom' && it.src === '\\b') {
+          atBoundary = true;
+          i++;
+        } else break;
+      }
+      if (i >= node.items.length) return null;
+      // a run of literal atoms
+      let run: string[] = [];
+      let j = i;
+      for (; j < node.items.length; j++) {
+        const it = node.items[j]!;
+        if (it.t !== 'atom') break;
+        const a = requiredAnchors(it, macroForms);
+        if (!a || a.length * Math.max(1, run.length) > 8) break;
+        run = run.length ? run.flatMap((r) => a.map((x) => r + x)) : a;
+      }
+      if (run.length) return atBoundary && run.every((x) => /^\p{L}/u.test(x)) ? run.map((x) => `\u0000${x}`) : run;
+      return leadingAnchors(node.items[i]!, macroForms, atBoundary);
+    }
+  }
 }
