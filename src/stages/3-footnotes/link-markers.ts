@@ -263,20 +263,17 @@ function closingQuoteOrEnd(s: string, from: number, end: number): number {
  * abbreviations joined): after its closing quote, before its final period.
  */
 function sentenceEnd(s: string, from: number): number {
-  const spans = sentencesOf(s);
-  const span = spans.find(([a, z]) => from >= a && from < z);
-  if (span) {
-    let e = span[1];
+  // the marker opens its sentence: parse a window from there (a sentence is shorter
+  // than this; parsing whole blocks would cost more than every other stage)
+  let to = Math.min(s.length, from + 1200);
+  if (to < s.length) to = Math.max(from + 1, s.lastIndexOf(' ', to));
+  const first = sentenceSpans(s.slice(from, to))[0];
+  if (first && (first[1] < to - from || to === s.length)) {
+    let e = from + first[1];
     while (e > from && /[\s.!?…]/.test(s[e - 1]!)) e--;
     return e;
   }
   return sentenceEndByPattern(s, from);
-}
-
-let cached: { text: string; spans: Array<[number, number]> } | undefined;
-function sentencesOf(s: string): Array<[number, number]> {
-  if (cached?.text !== s) cached = { text: s, spans: sentenceSpans(s) };
-  return cached.spans;
 }
 
 /** Fallback when no sentence holds the offset: the next sentence-ending punctuation. */
