@@ -265,13 +265,17 @@ function closingQuoteOrEnd(s: string, from: number, end: number): number {
 function sentenceEnd(s: string, from: number): number {
   // the marker opens its sentence: parse a window from there (a sentence is shorter
   // than this; parsing whole blocks would cost more than every other stage)
-  let to = Math.min(s.length, from + 1200);
-  if (to < s.length) to = Math.max(from + 1, s.lastIndexOf(' ', to));
-  const first = sentenceSpans(s.slice(from, to))[0];
-  if (first && (first[1] < to - from || to === s.length)) {
-    let e = from + first[1];
-    while (e > from && /[\s.!?…]/.test(s[e - 1]!)) e--;
-    return e;
+  for (const size of [400, 2400]) {
+    let to = Math.min(s.length, from + size);
+    if (to < s.length) to = Math.max(from + 1, s.lastIndexOf(' ', to));
+    const spans = sentenceSpans(s.slice(from, to));
+    const first = spans[0];
+    // the first sentence is whole when another one follows it in the window, or the window reached the end
+    if (first && (spans.length > 1 || to === s.length)) {
+      let e = from + first[1];
+      while (e > from && /[\s.!?…]/.test(s[e - 1]!)) e--;
+      return e;
+    }
   }
   return sentenceEndByPattern(s, from);
 }

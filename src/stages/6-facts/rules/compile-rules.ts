@@ -210,6 +210,31 @@ const MACRO_ROLE: Record<string, LexiconRole | undefined> = {
   period: 'period',
 };
 
+/**
+ * How far a match may reach before an anchor hit's start and after its end, when the anchors
+ * come from one item of a sequence (looked for inside groups and lookbehinds too); null = unknown.
+ */
+function reach(
+  node: Node,
+  anchors: string[],
+  formsOf: (name: string) => string[] | null,
+  macroLength: (name: string) => number | null,
+): { before: number; after: number } | null {
+  const len = (n: Node): number => maxMatchLength(n, macroLength, 1e6);
+  if (node.t === 'group' && (node.open === '(?:' || node.open === '(' || node.open === '(?<=')) {
+    return reach(node.body, anchors, formsOf, macroLength) ?? { before: len(node.body), after: len(node.body) };
+  }
+  if (node.t !== 'seq') return null;
+  const same = (a: string[] | null): boolean => !!a && a.length === anchors.length && a.every((x, k) => x === anchors[k]);
+  const i = node.items.findIndex((it) => same(requiredAnchors(it, formsOf)));
+  if (i < 0) return null;
+  const item = node.items[i]!;
+  const inner = reach(item, anchors, formsOf, macroLength) ?? { before: len(item), after: len(item) };
+  const pre = node.items.slice(0, i).reduce((a, it) => a + len(it), 0);
+  const post = node.items.slice(i + 1).reduce((a, it) => a + len(it), 0);
+  return { before: pre + inner.before, after: post + inner.after };
+}
+
 /** a match is never looked for further than this from its anchor */
 const MAX_SPAN = 100;
 const FIXED_MACRO_LENGTH: Record<string, number> = { year: 4, year2: 4, day: 7, amount: 45, count: 45, placeName: 60, half: 14 };
@@ -457,25 +482,18 @@ export function compileRules(files: RuleFile[]): FactRules {
       if (norm && norm.length) {
         compiled.anchorIds = norm.map((a) => anchorIndex.idOf(a));
         compiled.before = compiled.after = compiled.span;
-        // the anchors come from one item of the top-level sequence: what precedes and follows it is bounded
-        if (tree.t === 'seq') {
-          const same = (a: string[] | null): boolean => !!a && a.length === anchors.length && a.every((x, k) => x === anchors[k]);
-          const i = tree.items.findIndex((it) => same(requiredAnchors(it, formsOf)));
-          if (i >= 0) {
-            const len = (n: Node): number => maxMatchLength(n, macroLength, 1e6);
-            const own = len(tree.items[i]!);
-            const pre = tree.items.slice(0, i).reduce((a, it) => a + len(it), 0);
-            const post = tree.items.slice(i + 1).reduce((a, it) => a + len(it), 0);
-            compiled.before = Math.min(compiled.span, pre + own);
-            compiled.after = Math.min(compiled.span, post + own);
-          }
+        // the anchors come from one item of a sequence: what precedes and follows it is bounded
+        const r = reach(tree, anchors, formsOf, macroLength);
+        if (r) {
+          compiled.before = Math.min(compiled.span, r.before);
+          compiled.after = Math.min(compiled.span, r.after);
         }
         // when every match starts at one of these anchors, run the pattern only there
         const lead = leadingAnchors(tree, formsOf);
         const leadNorm = lead ? normaliseAnchors(asAnchors(lead), true) : null;
         const key = (l: Anchor[]): string => l.map((a) => `${a.word}${a.s}`).sort().join('|');
         if (leadNorm && key(leadNorm) === key(norm)) {
-          compiled.sticky = new RegExp(source, (rule.caseSensitive ? 'yu' : 'yiu'));
+          compiled.sticky = new RegExp(source, rule.caseSensitive ? 'yu' : 'yiu');
         }
       }
     }
