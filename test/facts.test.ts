@@ -106,3 +106,21 @@ describe('rule loading', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('prefilter (anchors, windows, sticky starts)', () => {
+  // the same rules with every shortcut off: each pattern scans the whole block
+  const plain = {
+    ...rules,
+    rules: rules.rules.map((r) => ({ ...r, anchorIds: undefined, sticky: undefined })),
+  } as typeof rules;
+  const texts = [
+    "Les principaux consommateurs sont les entreprises des régions de Koursk, Moscou, Saint-Pétersbourg, Nijni Novgorod et Iaroslavl, de la République du Bachkortostan. En 2020, les ventes ont augmenté de 163 % et dépassé deux millions et demi de dollars.",
+    "Au cours des sept premiers mois de 2018, le commerce avec la république populaire de Chine a atteint 5,43 billions de yuans (environ 779 milliards de dollars) ; à la fin de l'année 2020, entre 2005 et 2010, de janvier à novembre 2019.",
+    "La SARL \"Trading House \"Minsk Motor Plant\"\" à Noginsk, MAZ-Veichai LLC, le ministère de l'Agriculture et de l'Alimentation, la province chinoise de Hainan et l'union douanière. Mogilevliftmash a livré 58 mille tonnes [2017].",
+    'LA VALEUR DE LA RÉGION EST ESTIMÉE À 12,2 MILLIONS D\'USD EN 2020, Br95,4 millions, 70 pour cent, 60 000 mètres carrés.',
+  ];
+  it.each(texts.map((t, i) => [i, t] as const))('text %i gives the same facts as a whole-block scan', (_i, text) => {
+    const block = [{ id: 'b1', kind: 'paragraph' as const, text }];
+    expect(extractFacts(block, rules)).toEqual(extractFacts(block, plain));
+  });
+});
