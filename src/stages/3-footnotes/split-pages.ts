@@ -191,6 +191,10 @@ function resumesBody(lines: ClassifiedLine[], i: number, to: number, ev: LayoutE
   if (/-$/.test(lines[p]!.t) && /^[a-z0-9]+-[a-z0-9-]*(?:\s|$)/.test(l.t)) return false;
   if (ev.layout === 'double-spaced') {
     const next = lines[i + 1];
+    // the body's rhythm (a blank line after each line) resumes within a few lines
+    let blanks = 0;
+    for (let k = i + 1; k < Math.min(to, i + 7); k++) if (lines[k]!.cls === 'blank') blanks++;
+    if (blanks >= 2 && !looksLikeCitation(next?.text ?? '')) return true;
     if (next && i + 1 < to && next.cls === 'text' && next.lead === 0 && !/^\d{1,3}\p{Lu}/u.test(next.t)) {
       // single-spaced after it: still inside the footnote block, unless it is lower-case prose
       return /^\p{Ll}/u.test(l.t) && !/^\d{1,3} /.test(next.t);
