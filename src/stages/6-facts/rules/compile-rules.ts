@@ -1,3 +1,5 @@
+/** Where a rule sits in its file (`file:line:col`), worked out when printed. */
+export type Where = { toString(): string };
 /**
  * Turns validated rule files into compiled rules: lexicons become lookup tables and the
  * `{macro}` slots of patterns (built from those lexicons); patterns are vetted first.
@@ -68,7 +70,7 @@ export interface RuleSource {
   file: string;
   dimension: Dimension;
   rule: RuleData;
-  where(path: (string | number)[]): string;
+  where(path: (string | number)[]): Where;
 }
 
 export interface FactRules {
@@ -174,7 +176,7 @@ function buildMacros(
   };
 }
 
-function expand(pattern: string, macros: Record<string, string>, where: string): string {
+function expand(pattern: string, macros: Record<string, string>, where: Where): string {
   return pattern.replace(/\\[pPu]\{[^}]*\}|\\.|\{([A-Za-z][A-Za-z0-9]*)\}/gs, (all: string, name?: string) => {
     if (name === undefined) return all;
     const m = macros[name];
@@ -185,7 +187,7 @@ function expand(pattern: string, macros: Record<string, string>, where: string):
   });
 }
 
-function compileUserRegex(source: string, where: string): RegExp {
+function compileUserRegex(source: string, where: Where): RegExp {
   try {
     vetPattern(source);
   } catch (e) {
@@ -267,7 +269,7 @@ export function compileRules(files: RuleFile[]): FactRules {
   const prefixCurrencies: string[] = [];
   const raw: Partial<Record<LexiconRole, string[]>> = {};
   const sources: RuleSource[] = [];
-  const seenIds = new Map<string, string>();
+  const seenIds = new Map<string, Where>();
   // entities: merged by kind+id (countries) or kind+name
   const entityByKey = new Map<string, { entity: Entity; forms: Set<string>; canonical: boolean }>();
   const formsOut: { form: string; entityKey: string; target: Entity }[] = [];

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { parseYamlCached } from '../../../rules/yaml-cache.js';
 import { DIMENSIONS, ruleFileSchema, type RuleFileData } from './schema.js';
 
 export interface RuleFile {
@@ -13,7 +14,7 @@ export interface RuleFile {
   file: string;
   data: RuleFileData;
   /** `file:line:col` of the node at a path inside the file */
-  where(path: (string | number)[]): string;
+  where(path: (string | number)[]): { toString(): string };
 }
 
 export class RuleFileError extends Error {
@@ -82,21 +83,22 @@ function describe(err: ErrorObject): string {
 export function readRuleFile(path: string): RuleFile {
   const file = displayPath(path);
   const src = readFileSync(path, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // parsed data cached by content hash; the document with positions only when an error needs one
+  const parsed = parseYamlCached(src);
   const at = (offset: number): string => {
-    const p = lineCounter.linePos(offset);
+    const p = parsed.doc().lc.linePos(offset);
     return `${file}:${p.line}:${p.col}`;
   };
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
-    throw new RuleFileError(`${at(e.pos[0])}: ${e.message.split('\n')[0]}`);
+  if (parsed.errors.length) {
+    const e = parsed.errors[0]!;
+    throw new RuleFileError(`${at(e.offset)}: ${e.message}`);
   }
-  const data = doc.toJS() as unknown;
+  const data = parsed.data;
   const errors = validate(data);
   if (errors.length) {
     const err = errors[0]!;
     const path = err.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const doc = parsed.doc().doc;
     const node =
       err.keyword === 'additionalProperties'
         ? keyNodeAt(doc, path, (err.params as { additionalProperty: string }).additionalProperty)
@@ -107,7 +109,8 @@ export function readRuleFile(path: string): RuleFile {
   return {
     file,
     data: data as RuleFileData,
-    where: (p) => at(nodeAt(doc, p)?.range?.[0] ?? 0),
+    // lazy: the position is worked out (and the document parsed) only if a message prints it
+    where: (p) => ({ toString: () => at(nodeAt(parsed.doc().doc, p)?.range?.[0] ?? 0) }),
   };
 }
 
