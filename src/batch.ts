@@ -16,6 +16,7 @@ import { processDecoded, type RuleSet } from './pipeline.js';
 import { cleanText } from './stages/7-write/clean-text.js';
 import { auditDiff } from './stages/7-write/audit-diff.js';
 import { writeFileAtomic } from './stages/7-write/write-atomic.js';
+import { serializeDocument } from './stages/7-write/serialize.js';
 import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
 
@@ -155,7 +156,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
     const base = join(task.out, task.outName);
     const outputs = [`${base}.json`, `${base}.clean.txt`, `${base}.diff`];
     const t1 = performance.now();
-    await writeFileAtomic(outputs[0]!, JSON.stringify(doc, null, 1) + '\n');
+    await writeFileAtomic(outputs[0]!, serializeDocument(doc));
     await writeFileAtomic(outputs[1]!, clean);
     await writeFileAtomic(outputs[2]!, diff);
     timings.write = performance.now() - t1;
