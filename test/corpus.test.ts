@@ -154,6 +154,14 @@ describe('noise classes, cut from the real books', () => {
     expect(removed.length).toBeGreaterThanOrEqual(10);
     expect(removed.every((r) => r.rule === 'layout/boilerplate')).toBe(true);
   });
+  it('000: footnotes that lost their number take the missing one (115, 176) and are linked', () => {
+    const { doc } = docs.get(B000)!;
+    const f115 = doc.footnotes.find((f) => f.n === 115)!;
+    expect(f115.text.startsWith('Le technoparc Chine-Belarus est en cours de construction à Changchun')).toBe(true);
+    expect(f115.refs.length).toBe(1);
+    expect(doc.footnotes.find((f) => f.n === 176)!.text.startsWith('Les jeunes scientifiques du Belarus et de la Chine')).toBe(true);
+    expect((doc.stats.numbering as { gaps: number[][] }).gaps).toEqual([[221, 221], [275, 275], [278, 278]]);
+  });
   it('detects each book\'s layout from its text', () => {
     expect(docs.get(B000)!.doc.source.layout).toBe('hard-wrapped');
     expect(docs.get(B002)!.doc.source.layout).toBe('paragraph-per-line');

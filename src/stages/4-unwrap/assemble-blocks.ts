@@ -153,6 +153,14 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
           removed.push({ kind: 'footnote-fragment', line: it.line, rule: 'footnotes/orphan-fragment' });
           continue;
         }
+        if (opensUnnumberedNote(fn.mt.tail(60), l, lines)) {
+          // a whole new reference where the previous one was complete: a footnote that lost its number
+          fn = { n: Number.NaN, mt: new MappedText(), lines: [it.line] };
+          footnotes.push(fn);
+          joinLine(fn.mt, undefined, l, ctx);
+          fnLast = l;
+          continue;
+        }
         joinLine(fn.mt, fnLast, l, ctx);
         fn.lines.push(it.line);
         fnLast = l;
@@ -207,7 +215,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     if (wrapJoins(soFar, soFarLength, curLast, l, it.gapBefore, ctx)) extend(l);
     else open(l);
   }
-  return { blocks, footnotes, removed };
+  return { blocks, footnotes: numberUnnumbered(footnotes, ctx), removed };
 }
 
 /** Within one page: is the line break between prev and l a wrap (true) or a paragraph end? */
@@ -244,4 +252,49 @@ function wrapJoins(soFar: string, soFarLength: number, prev: ClassifiedLine, l: 
   }
   // no trailing-space convention: a short line ending a sentence ends the paragraph
   return !(terminal && prev.t.length < width * 0.8);
+}
+
+/**
+ * A footnote-block line that starts a new reference (a capital, then a resource label
+ * within its first lines) right after a reference that ended with its URL or its page.
+ */
+function opensUnnumberedNote(prevTail: string, l: ClassifiedLine, lines: ClassifiedLine[]): boolean {
+  if (!/^["«]?\p{Lu}\p{Ll}/u.test(l.t)) return false;
+  if (!/(?:https?:\/\/\S+|\/|[CС]\. ?\d+\.?|\d{4}\/?)\s*$/.test(prevTail)) return false;
+  const head = [l.text, lines[l.i + 1]?.text ?? '', lines[l.i + 2]?.text ?? ''].join(' ');
+  return /\[(?:Ressource|ressource|Electronic|electronic)/.test(head);
+}
+
+/**
+ * A footnote that lost its number takes the one missing between its neighbours
+ * (`114`, [no number], `116` → 115, rule `footnotes/number-inferred`); when no number
+ * is missing there, it is joined back to the footnote before it.
+ */
+function numberUnnumbered(footnotes: FootnoteDraft[], ctx: AssembleContext): FootnoteDraft[] {
+  const out: FootnoteDraft[] = [];
+  for (let i = 0; i < footnotes.length; i++) {
+    const f = footnotes[i]!;
+    if (!Number.isNaN(f.n)) {
+      out.push(f);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const next = footnotes.slice(i + 1).find((x) => !Number.isNaN(x.n));
+    const candidate = (prev?.n ?? 0) + 1;
+    if (next === undefined || next.n > candidate) {
+      f.n = candidate;
+      const first = f.mt.pieces[0];
+      if (first) f.mt.pieces.unshift({ from: first.from, to: first.from, text: '', rule: 'footnotes/number-inferred', stage: 'footnotes' });
+      out.push(f);
+    } else if (prev) {
+      const prevLast = ctx.lines[prev.lines[prev.lines.length - 1]!]!;
+      const firstLine = ctx.lines[f.lines[0]!]!;
+      const firstEnd = firstLine.start + firstLine.text.trimEnd().length;
+      const rest = f.mt.pieces.filter((p) => p.from >= firstEnd && !(p.from === p.to && p.from === firstEnd && p.rule === undefined));
+      joinLine(prev.mt, prevLast, firstLine, ctx);
+      prev.mt.pieces.push(...rest);
+      prev.lines.push(...f.lines);
+    }
+  }
+  return out;
 }

@@ -23,7 +23,15 @@ export interface AnchorIndex {
   buckets: (number[] | undefined)[];
   /** ids of anchors found by indexOf */
   plain: number[];
+  /** id of the digit pseudo-anchor (DIGITS): hits at every run of ASCII digits; -1 = none */
+  digits: number;
 }
+
+/**
+ * Pseudo-anchor standing for "a run of ASCII digits starts here" (the first digit not preceded
+ * by a digit): every number written in digits (`{amount}`, `{year}`, `{day}`) starts at one.
+ */
+export const DIGITS = '\u0001';
 
 /** Hits of each anchor id in one block: flat [start, end, start, end, …] or undefined. */
 export type AnchorHits = (number[] | undefined)[];
@@ -36,6 +44,10 @@ export type AnchorHits = (number[] | undefined)[];
 export function normaliseAnchors(raw: { s: string; word: boolean }[], leading = false): Anchor[] | null {
   const out: Anchor[] = [];
   for (const a of raw) {
+    if (a.s === DIGITS) {
+      out.push({ s: DIGITS, word: false });
+      continue;
+    }
     const pieces = a.s.toLowerCase().split(/[\s\u00A0\u202F'’]+/);
     // the first piece of a word anchor (it still starts a word) when long enough, else the longest
     if (leading && (!pieces[0] || pieces[0].length < 2)) return null;
@@ -65,7 +77,7 @@ const HASH = 4096;
 const hash2 = (a: number, b: number): number => (a * 31 + b) & (HASH - 1);
 
 export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): number } {
-  const index: AnchorIndex = { list: [], first: new Uint8Array(65536), buckets: new Array(HASH + 1), plain: [] };
+  const index: AnchorIndex = { list: [], first: new Uint8Array(65536), buckets: new Array(HASH + 1), plain: [], digits: -1 };
   const ids = new Map<string, number>();
   return {
     index,
@@ -77,7 +89,8 @@ export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): numbe
       ids.set(k, id);
       index.list.push(a);
       const c0 = a.s.charCodeAt(0);
-      if (a.word && CLS[c0]! & LETTER) {
+      if (a.s === DIGITS) index.digits = id;
+      else if (a.word && CLS[c0]! & LETTER) {
         const h = a.s.length > 1 ? hash2(c0, a.s.charCodeAt(1)) : HASH;
         (index.buckets[h] ??= []).push(id);
         index.first[c0] = a.s.length > 1 ? index.first[c0]! | 1 : index.first[c0]! | 2;
@@ -104,9 +117,20 @@ export function findAnchors(lower: string, index: AnchorIndex, text?: string, st
     if (h) h.push(at, end);
     else hits[id] = [at, end];
   };
+  const digits = index.digits;
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
-    if (!(CLS[c]! & LETTER)) continue;
+    if (!(CLS[c]! & LETTER)) {
+      if (c >= 48 && c <= 57 && digits >= 0) {
+        let e = i + 1;
+        while (e < n && lower.charCodeAt(e) >= 48 && lower.charCodeAt(e) <= 57) e++;
+        const h = hits[digits];
+        if (h) h.push(i, e);
+        else hits[digits] = [i, e];
+        i = e - 1;
+      }
+      continue;
+    }
     if (starts && startChars![text!.charCodeAt(i)]) starts.push(i);
     const f = first[c]!;
     if (f) {
