@@ -5,14 +5,55 @@
  * A hyphen the wrap lost after a known prefix (`semi` + `conducteurs`) is restored.
  */
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
-let frenchWords: Set<string> | undefined;
+let frenchWords: { has(word: string): boolean } | undefined;
 
-/** The maintained French word list (≈336 000 forms), loaded on first use. */
-export function frenchLexicon(): Set<string> {
-  if (!frenchWords) frenchWords = new Set(require('an-array-of-french-words/index.json') as string[]);
+/**
+ * The maintained French word list (≈336 000 lower-case forms), loaded on first use.
+ * The package's JSON is sorted by code unit, so a word is looked up by binary search
+ * in the raw text: no JSON.parse and no Set of 336 000 strings (≈ 0.2 s and 40 MB).
+ */
+export function frenchLexicon(): { has(word: string): boolean } {
+  if (!frenchWords) {
+    // read as Latin-1: one character per UTF-8 byte, no decoding cost; UTF-8 byte order
+    // is code point order, so the list stays sorted and queries are encoded the same way
+    const bytes = readFileSync(require.resolve('an-array-of-french-words/index.json'), 'latin1');
+    const list = new SortedJsonWords(bytes);
+    frenchWords = { has: (w) => list.has(Buffer.from(w, 'utf8').toString('latin1')) };
+  }
   return frenchWords;
+}
+
+/** Membership in a JSON array of strings sorted by code unit (no quotes or commas inside). */
+export class SortedJsonWords {
+  constructor(private readonly text: string) {}
+
+  /** The word whose entry holds offset `at`, with where it starts and ends. */
+  private entryAt(at: number): { word: string; start: number; end: number } {
+    const t = this.text;
+    let a = at;
+    while (a > 0 && t.charCodeAt(a - 1) !== 44 /* , */ && t.charCodeAt(a - 1) !== 91 /* [ */) a--;
+    let z = at;
+    while (z < t.length && t.charCodeAt(z) !== 44 && t.charCodeAt(z) !== 93 /* ] */) z++;
+    const raw = t.slice(a, z).trim();
+    return { word: raw.slice(1, -1), start: a, end: z };
+  }
+
+  has(word: string): boolean {
+    let lo = 1;
+    let hi = this.text.lastIndexOf(']');
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const e = this.entryAt(mid);
+      if (e.word === word) return true;
+      if (e.word < word) lo = e.end + 1;
+      else hi = e.start - 1 > lo ? e.start - 1 : lo;
+      if (e.start - 1 <= lo && e.word > word) return this.entryAt(lo).word === word;
+    }
+    return lo < this.text.length && this.entryAt(lo).word === word;
+  }
 }
 
 export interface Vocabulary {

@@ -57,7 +57,8 @@ export function normaliseAnchors(raw: { s: string; word: boolean }[], leading = 
     });
     if (best < 0) return null;
     const s = pieces[best]!;
-    out.push({ s, word: a.word && best === 0 });
+    // a later piece follows a space or an apostrophe (never letters): it starts a word too
+    out.push({ s, word: (a.word && best === 0) || best > 0 });
   }
   const uniq = new Map<string, Anchor>();
   for (const a of out) {

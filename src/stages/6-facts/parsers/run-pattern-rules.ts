@@ -35,7 +35,14 @@ const spaceAt = (text: string, i: number): boolean => (CLS[text.charCodeAt(i)]! 
  * Windows of the block worth scanning: around every hit of the rule's anchors, widened to
  * whitespace so that no token (and no lookbehind context) is cut. Null = the whole block.
  */
-function windows(text: string, ids: number[] | undefined, hits: AnchorHits | null, BEFORE: number, AFTER: number): [number, number][] | null {
+function windows(
+  text: string,
+  ids: number[] | undefined,
+  hits: AnchorHits | null,
+  BEFORE: number,
+  AFTER: number,
+  near: Near | null = null,
+): [number, number][] | null {
   if (!ids || !hits) return null;
   let spans: number[] | undefined;
   let sorted = true;
@@ -61,6 +68,7 @@ function windows(text: string, ids: number[] | undefined, hits: AnchorHits | nul
   const count = spans.length / 2;
   for (let j = 0; j < count; j++) {
     const k = order ? order[j]! : j * 2;
+    if (near && !isNear(near, spans[k]!, spans[k + 1]!)) continue;
     let s = Math.max(0, spans[k]! - BEFORE);
     let e = Math.min(n, spans[k + 1]! + AFTER);
     const last = out[out.length - 1];
@@ -80,6 +88,30 @@ function windows(text: string, ids: number[] | undefined, hits: AnchorHits | nul
 }
 
 const WHOLE: [number, number][] = [[0, -1]];
+
+/** Hits of a second anchor every match contains, and the longest match. */
+interface Near {
+  /** flat [start, end, …], ascending */
+  hits: number[];
+  span: number;
+  /** search cursor (queries come in ascending order) */
+  k: number;
+}
+
+function nearOf(rule: CompiledRule, hits: AnchorHits): Near | null | undefined {
+  if (rule.alsoId === undefined) return null;
+  const h = hits[rule.alsoId];
+  return h ? { hits: h, span: rule.span, k: 0 } : undefined;
+}
+
+/** Whether a hit of the second anchor lies within `span` of [start, end). */
+function isNear(near: Near, start: number, end: number): boolean {
+  const h = near.hits;
+  const lo = start - near.span;
+  // the second anchor's end after lo: the first candidate
+  while (near.k < h.length && h[near.k + 1]! < lo) near.k += 2;
+  return near.k < h.length && h[near.k]! <= end + near.span;
+}
 
 /** Start offsets of the rule's anchor hits, ascending, without duplicates. */
 function starts(ids: number[], hits: AnchorHits): number[] {
@@ -139,14 +171,37 @@ export function runPatternRules(blockId: string, text: string, rules: FactRules,
     if (b.date) c.date = b.date;
     out.push(c);
   };
+  /** merged lead hits, shared by the rules with the same lead anchors (the amount rules) */
+  const leadStarts = new Map<number[], number[]>();
   for (const rule of rules.rules) {
+    const near = hits ? nearOf(rule, hits) : null;
+    // a second anchor that every match contains is absent
+    if (near === undefined) continue;
     if (rule.sticky && rule.anchorIds && hits) {
       // every match starts at a hit: try there only, skipping hits inside the previous match
       const re = rule.sticky;
       let after = 0;
       let prev = -1;
-      for (const at of starts(rule.anchorIds, hits)) {
+      let at0: number[];
+      if (rule.leadIds) {
+        // lead hits (where matches start) within the windows around the anchors (that they contain)
+        const wins = windows(text, rule.anchorIds, hits, rule.before, rule.after, near)!;
+        if (!wins.length) continue;
+        let all = leadStarts.get(rule.leadIds);
+        if (!all) leadStarts.set(rule.leadIds, (all = starts(rule.leadIds, hits)));
+        at0 = all;
+        const kept: number[] = [];
+        let w = 0;
+        for (const at of at0) {
+          while (w < wins.length && wins[w]![1] <= at) w++;
+          if (w >= wins.length) break;
+          if (at >= wins[w]![0]) kept.push(at);
+        }
+        at0 = kept;
+      } else at0 = starts(rule.anchorIds, hits);
+      for (const at of at0) {
         if (at < after || at === prev) continue;
+        if (near && !rule.leadIds && !isNear(near, at, at)) continue;
         prev = at;
         re.lastIndex = at;
         const m = re.exec(text);
@@ -157,7 +212,7 @@ export function runPatternRules(blockId: string, text: string, rules: FactRules,
       continue;
     }
     const re = rule.re;
-    for (const [ws, we] of windows(text, rule.anchorIds, hits, rule.before, rule.after) ?? WHOLE) {
+    for (const [ws, we] of windows(text, rule.anchorIds, hits, rule.before, rule.after, near) ?? WHOLE) {
       const sub = we < 0 || (ws === 0 && we === text.length) ? text : text.slice(ws, we);
       re.lastIndex = 0;
       for (let m = re.exec(sub); m; m = re.exec(sub)) {

@@ -7,8 +7,18 @@
 import type { FactRules } from '../rules/compile-rules.js';
 import { lowerForm, type Candidate, type FactDraft } from '../candidate.js';
 import { parseFrenchNumber, scaleValue } from '../numbers/parse-french-number.js';
+import { CLS, SPACE } from '../char-class.js';
 
 const WINDOW = 100;
+
+function endsWithOne(text: string, from: number, end: number, tails: string[], fold: boolean): boolean {
+  for (const t of tails) {
+    const s = end - t.length;
+    if (s < from) continue;
+    if (fold ? text.slice(s, end).toLowerCase() === t : text.startsWith(t, s)) return true;
+  }
+  return false;
+}
 
 export function mergeRanges(cands: Candidate[], blockId: string, text: string, rules: FactRules): Candidate[] {
   const added: Candidate[] = [];
@@ -16,9 +26,14 @@ export function mergeRanges(cands: Candidate[], blockId: string, text: string, r
     const d = c.draft;
     if (d.type !== 'money' && d.type !== 'percent' && d.type !== 'quantity') continue;
     const from = Math.max(0, d.start - WINDOW);
-    const before = text.slice(from, d.start);
+    let before: string | null = null;
+    // the text before the fact without its trailing spaces (where a rule's last literal ends)
+    let e = d.start;
+    while (e > from && CLS[text.charCodeAt(e - 1)]! & SPACE) e--;
     for (const rule of rules.contextRules) {
       if (!rule.appliesTo.includes(d.type)) continue;
+      if (rule.tail && !endsWithOne(text, from, e, rule.tail, !rule.caseSensitive)) continue;
+      before ??= text.slice(from, d.start);
       rule.re.lastIndex = 0;
       const m = rule.re.exec(before);
       if (!m || !m.groups?.amount || !m.indices?.groups?.amount) continue;

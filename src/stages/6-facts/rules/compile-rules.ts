@@ -11,7 +11,7 @@ import type { RuleFile } from './read-rule-files.js';
 import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
 import { CLS, UPPER } from '../char-class.js';
-import { buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
+import { DIGITS, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
 import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
@@ -59,6 +59,14 @@ export interface CompiledRule {
   anchorIds?: number[];
   /** `re` made sticky, when every match starts at an anchor hit (then only those are tried) */
   sticky?: RegExp;
+  /** when set, matches start at these anchors' hits (not at `anchorIds`' ones): `sticky` is tried there */
+  leadIds?: number[];
+  /** context rules: literals one of which the match ends with, before optional spaces (lowercased unless case-sensitive) */
+  tail?: string[];
+  caseSensitive?: boolean;
+  /** a second anchor every match contains (a run of digits, for a mandatory {year}): hits of
+   * `anchorIds` farther than `span` from all its hits are skipped */
+  alsoId?: number;
   /** the longest text a match may span (bounds the windows scanned around anchor hits) */
   span: number;
   /** how far before an anchor hit's start, and after its end, a match may reach */
@@ -235,6 +243,60 @@ function reach(
   const pre = node.items.slice(0, i).reduce((a, it) => a + len(it), 0);
   const post = node.items.slice(i + 1).reduce((a, it) => a + len(it), 0);
   return { before: pre + inner.before, after: post + inner.after };
+}
+
+const YEAR_MACROS = new Set(['year', 'year2']);
+
+/** Literals one of which every match ends with, after dropping trailing `\s*`; null = unknown. */
+function trailingLiterals(node: Node): string[] | null {
+  switch (node.t) {
+    case 'group':
+      return node.open === '(' || node.open === '(?:' ? trailingLiterals(node.body) : null;
+    case 'alt': {
+      const out: string[] = [];
+      for (const o of node.options) {
+        const t = trailingLiterals(o);
+        if (!t) return null;
+        out.push(...t);
+      }
+      return out;
+    }
+    case 'seq': {
+      let i = node.items.length - 1;
+      const isSpaces = (it: Node): boolean => it.t === 'repeat' && it.min === 0 && it.body.t === 'atom' && it.body.src === '\\s';
+      while (i >= 0 && isSpaces(node.items[i]!)) i--;
+      let run = '';
+      for (; i >= 0; i--) {
+        const it = node.items[i]!;
+        if (it.t !== 'atom') break;
+        const a = requiredAnchors(it, () => null);
+        if (!a || a.length !== 1 || /\s/.test(a[0]!)) break;
+        run = a[0]! + run;
+      }
+      if (run) return [run];
+      return i >= 0 ? trailingLiterals(node.items[i]!) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Whether every match of the pattern contains one of these macros. */
+function mandatoryMacro(node: Node, names: Set<string>): boolean {
+  switch (node.t) {
+    case 'macro':
+      return names.has(node.name);
+    case 'atom':
+      return false;
+    case 'group':
+      return (node.open === '(' || node.open === '(?:') && mandatoryMacro(node.body, names);
+    case 'repeat':
+      return node.min >= 1 && mandatoryMacro(node.body, names);
+    case 'alt':
+      return node.options.every((o) => mandatoryMacro(o, names));
+    case 'seq':
+      return node.items.some((it) => mandatoryMacro(it, names));
+  }
 }
 
 /** a match is never looked for further than this from its anchor */
@@ -433,6 +495,7 @@ export function compileRules(files: RuleFile[]): FactRules {
   const anchorIndex = buildAnchorIndex();
   const rules: CompiledRule[] = [];
   const contextRules: CompiledRule[] = [];
+  const leadSets = new Map<string, number[]>();
   for (const src of sources) {
     const { rule } = src;
     if (!rule.pattern) continue;
@@ -471,10 +534,18 @@ export function compileRules(files: RuleFile[]): FactRules {
     const tree = parsePattern(rule.pattern);
     compiled.span = maxMatchLength(tree, (name) => macroLength(name), MAX_SPAN);
     const formsOf = (name: string): string[] | null => {
+      // a year is four digits: it starts a run of digits
+      if (name === 'year' || name === 'year2') return [DIGITS];
       const role = MACRO_ROLE[name];
       const forms = name === 'legalFormPrefix' ? legal.prefix : name === 'legalFormSuffix' ? legal.suffix : name === 'prefixCurrency' ? prefixCurrencies : role ? raw[role] : undefined;
       // lexicon forms are whole words: mark them so the prefilter can require a word start
       return forms ? forms.map((f) => (/^\p{L}/u.test(f) ? `\u0000${f}` : f)) : null;
+    };
+    /** what a macro's match starts with: also numbers (a run of digits, or a number word) and days */
+    const leadFormsOf = (name: string): string[] | null => {
+      if (name === 'amount' || name === 'count') return [DIGITS, ...(raw['number-word'] ?? []).map((f) => `\u0000${f}`)];
+      if (name === 'day') return [DIGITS, '\u0000premier'];
+      return formsOf(name);
     };
     const asAnchors = (list: string[]): { s: string; word: boolean }[] =>
       list.map((a) => (a.startsWith('\u0000') ? { s: a.slice(1), word: true } : { s: a, word: false }));
@@ -491,13 +562,30 @@ export function compileRules(files: RuleFile[]): FactRules {
           compiled.after = Math.min(compiled.span, r.after);
         }
         // when every match starts at one of these anchors, run the pattern only there
-        const lead = leadingAnchors(tree, formsOf);
+        // a mandatory year: anchor hits with no digits near them cannot match
+        if (mandatoryMacro(tree, YEAR_MACROS) && !norm.some((a) => a.s === DIGITS)) {
+          compiled.alsoId = anchorIndex.idOf({ s: DIGITS, word: false });
+        }
+        const lead = leadingAnchors(tree, leadFormsOf);
         const leadNorm = lead ? normaliseAnchors(asAnchors(lead), true) : null;
         const key = (l: Anchor[]): string => l.map((a) => `${a.word}${a.s}`).sort().join('|');
-        if (leadNorm && key(leadNorm) === key(norm)) {
+        if (leadNorm && leadNorm.length) {
           compiled.sticky = new RegExp(source, rule.caseSensitive ? 'yu' : 'yiu');
+          // every match starts at a lead hit and contains an anchor hit: try the lead hits near anchor hits
+          if (key(leadNorm) !== key(norm)) {
+            const ids = leadNorm.map((a) => anchorIndex.idOf(a));
+            const k = ids.join(',');
+            // one array per set of lead anchors: their merged hits are shared per block
+            compiled.leadIds = leadSets.get(k) ?? ids;
+            leadSets.set(k, compiled.leadIds);
+          }
         }
       }
+    }
+    if (rule.context) {
+      const tail = trailingLiterals(tree);
+      if (tail && tail.length) compiled.tail = rule.caseSensitive ? tail : tail.map((t) => t.toLowerCase());
+      if (rule.caseSensitive) compiled.caseSensitive = true;
     }
     (rule.context ? contextRules : rules).push(compiled);
   }
