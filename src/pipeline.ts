@@ -172,7 +172,10 @@ const unwrapStage: Stage = (tree) => {
       if (b.rejoined && b.kind === 'heading') b.kind = 'paragraph';
     }
   }
-  for (const f of tree.footnotes) f.mt.trim('layout/trim', 'unwrap');
+  for (const f of tree.footnotes) {
+    stripMarkup(f.mt);
+    f.mt.trim('layout/trim', 'unwrap');
+  }
 };
 
 /** Stage 3 (second half): link markers in body text to footnotes. */

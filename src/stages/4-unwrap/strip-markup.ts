@@ -11,6 +11,7 @@ const RULES: Array<{ re: RegExp; rule: string; keep?: (m: RegExpMatchArray) => s
   { re: /(?<=^|[\s(])\*(?=\S[^*]*\S\*(?:[\s.,;:)]|$))|(?<=\S)\*(?=[\s.,;:)]|$)/gu, rule: 'markup/emphasis' },
   { re: /\\\\?(?=[_[\]])/gu, rule: 'markup/unescape' },
   { re: /(?<=\d)\^(?=(?:e|er|ème|re)\b)/gu, rule: 'markup/caret-ordinal' },
+  { re: /(?<=\d)\^\{(?=(?:e|er|ère|ème|re|es)\})|(?<=\d\^\{(?:e|er|ère|ème|re|es))\}/gu, rule: 'markup/caret-ordinal' },
   { re: /<sup>(?=(?:e|er|ème|re)<\/sup>)|(?<=<sup>(?:e|er|ème|re))<\/sup>/gu, rule: 'markup/sup-ordinal' },
 ];
 

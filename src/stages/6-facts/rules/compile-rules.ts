@@ -545,6 +545,8 @@ export function compileRules(files: RuleFile[]): FactRules {
     const leadFormsOf = (name: string): string[] | null => {
       if (name === 'amount' || name === 'count') return [DIGITS, ...(raw['number-word'] ?? []).map((f) => `\u0000${f}`)];
       if (name === 'day') return [DIGITS, '\u0000premier'];
+      // an ordinal (`(?<![\p{L}\d])` first) written with digits starts a run of digits
+      if (name === 'ordinal') return [...new Set(formsOf(name)?.map((f) => (/^\d/.test(f) ? DIGITS : f)))];
       return formsOf(name);
     };
     const asAnchors = (list: string[]): { s: string; word: boolean }[] =>
