@@ -22,7 +22,7 @@ import type { MappedText } from './text/mapped-text.js';
 import { classifyLines, detectLayout, type ClassifiedLine, type LayoutEvidence } from './stages/2-layout/classify-lines.js';
 import { loadLayoutRules, type LayoutRules } from './stages/2-layout/layout-rules.js';
 import { findBookMatter, type MatterRegions } from './stages/2-layout/book-matter.js';
-import { matterBlocks } from './stages/2-layout/matter-blocks.js';
+import { matterBlocks } from './stages/4-unwrap/assemble-matter.js';
 import { splitPages } from './stages/3-footnotes/split-pages.js';
 import { linkMarkers } from './stages/3-footnotes/link-markers.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './stages/4-unwrap/assemble-blocks.js';

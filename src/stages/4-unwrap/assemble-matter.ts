@@ -1,14 +1,14 @@
 /**
- * Stage 2 — layout: turn the lines outside the body (front matter, table of
+ * Stage 4 — unwrap: turn the lines outside the body (found by stage 2) (front matter, table of
  * contents, bibliography, back matter) into blocks of their own kind, and their
  * furniture into removed lines. Nothing here is dropped: a user still finds the
  * blurb, the imprint and the TOC in the JSON.
  */
 import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
-import type { AssembleContext, BlockDraft, RemovedDraft } from '../4-unwrap/assemble-blocks.js';
-import { joinLine } from '../4-unwrap/assemble-blocks.js';
-import type { ClassifiedLine } from './classify-lines.js';
+import type { AssembleContext, BlockDraft, RemovedDraft } from './assemble-blocks.js';
+import { joinLine } from './assemble-blocks.js';
+import type { ClassifiedLine } from '../2-layout/classify-lines.js';
 
 export function matterBlocks(
   from: number,
