@@ -5,13 +5,15 @@
  * code units of each word of the block, the others (`%`, `[`, `inist`) by indexOf. The hits of
  * one anchor are shared by every rule that needs it (months serve four date rules).
  */
-import { CLS, LETTER } from './char-class.js';
+import { CLS, LETTER, UPPER } from './char-class.js';
 
 export interface Anchor {
   /** lowercased literal, no space or apostrophe inside */
   s: string;
   /** must start a word (the character before it is not a letter) */
   word: boolean;
+  /** (word anchors) must also end one: the character after it is not a letter */
+  whole?: boolean;
 }
 
 export interface AnchorIndex {
@@ -41,7 +43,7 @@ export type AnchorHits = (number[] | undefined)[];
  * patterns let match other characters), keeping the longest piece; then anchors that contain
  * another one are dropped (the shorter one finds them too). Null when one anchor is unusable.
  */
-export function normaliseAnchors(raw: { s: string; word: boolean }[], leading = false): Anchor[] | null {
+export function normaliseAnchors(raw: { s: string; word: boolean; whole?: boolean }[], leading = false): Anchor[] | null {
   const out: Anchor[] = [];
   for (const a of raw) {
     if (a.s === DIGITS) {
@@ -57,22 +59,35 @@ export function normaliseAnchors(raw: { s: string; word: boolean }[], leading = 
     });
     if (best < 0) return null;
     const s = pieces[best]!;
-    // a later piece follows a space or an apostrophe (never letters): it starts a word too
-    out.push({ s, word: (a.word && best === 0) || best > 0 });
+    // a later piece follows a space or an apostrophe (never letters): it starts a word too;
+    // an earlier one is followed by one: it ends a word
+    const word = (a.word && best === 0) || best > 0;
+    const whole = word && (best < pieces.length - 1 || !!a.whole);
+    out.push(whole ? { s, word, whole } : { s, word });
   }
   const uniq = new Map<string, Anchor>();
   for (const a of out) {
-    const k = `${a.word ? 'w' : 'p'}${a.s}`;
+    const k = anchorKey(a);
     if (!uniq.has(k)) uniq.set(k, a);
   }
-  const list = [...uniq.values()];
+  let list = [...uniq.values()];
+  // a whole-word anchor that starts another anchor's word: let it find both (fewer anchors)
+  list = list.map((b) => (b.whole && list.some((a) => a !== b && a.word && a.s !== b.s && a.s.startsWith(b.s)) ? { s: b.s, word: true } : b));
+  const seen = new Set<string>();
+  list = list.filter((a) => !seen.has(anchorKey(a)) && !!seen.add(anchorKey(a)));
   return list.filter(
     (a) =>
       !list.some(
-        (b) => b !== a && (b.word ? a.word && a.s.startsWith(b.s) : leading ? a.s.startsWith(b.s) : a.s.includes(b.s)),
+        (b) =>
+          b !== a &&
+          // a whole-word anchor finds nothing longer than itself
+          !b.whole &&
+          (b.word ? a.word && a.s.startsWith(b.s) : leading ? a.s.startsWith(b.s) : a.s.includes(b.s)),
       ),
   );
 }
+
+export const anchorKey = (a: Anchor): string => `${a.whole ? 'W' : a.word ? 'w' : 'p'}${a.s}`;
 
 const HASH = 4096;
 const hash2 = (a: number, b: number): number => (a * 31 + b) & (HASH - 1);
@@ -83,7 +98,7 @@ export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): numbe
   return {
     index,
     idOf(a: Anchor): number {
-      const k = `${a.word ? 'w' : 'p'}${a.s}`;
+      const k = anchorKey(a);
       let id = ids.get(k);
       if (id !== undefined) return id;
       id = index.list.length;
@@ -106,9 +121,18 @@ export function buildAnchorIndex(): { index: AnchorIndex; idOf(a: Anchor): numbe
 /**
  * Finds every anchor of the index in `lower` (the block lowercased, same length). When `starts`
  * is given, the offsets of the words whose first code unit in `text` is marked in `startChars`
- * are pushed to it (the counterparty lexicon reads them: one pass over the block for both).
+ * are pushed to it (the counterparty lexicon reads them: one pass over the block for both);
+ * with `lowerLengths`, a word starting with a lowercase letter only when its length (& 31) is
+ * marked there for that letter.
  */
-export function findAnchors(lower: string, index: AnchorIndex, text?: string, startChars?: Uint8Array, starts?: number[]): AnchorHits {
+export function findAnchors(
+  lower: string,
+  index: AnchorIndex,
+  text?: string,
+  startChars?: Uint8Array,
+  starts?: number[],
+  lowerLengths?: Uint32Array,
+): AnchorHits {
   const hits: AnchorHits = new Array(index.list.length);
   const { first, buckets, list } = index;
   const n = lower.length;
@@ -132,7 +156,7 @@ export function findAnchors(lower: string, index: AnchorIndex, text?: string, st
       }
       continue;
     }
-    if (starts && startChars![text!.charCodeAt(i)]) starts.push(i);
+    const wordStart = i;
     const f = first[c]!;
     if (f) {
       if (f & 1 && i + 1 < n) {
@@ -140,17 +164,28 @@ export function findAnchors(lower: string, index: AnchorIndex, text?: string, st
         if (ids) {
           for (let k = 0; k < ids.length; k++) {
             const id = ids[k]!;
-            if (lower.startsWith(list[id]!.s, i)) push(id, i);
+            const a = list[id]!;
+            if (lower.startsWith(a.s, i) && !(a.whole && CLS[lower.charCodeAt(i + a.s.length)]! & LETTER)) push(id, i);
           }
         }
       }
       if (f & 2) {
         const ids = buckets[HASH]!;
-        for (let k = 0; k < ids.length; k++) if (list[ids[k]!]!.s.charCodeAt(0) === c) push(ids[k]!, i);
+        for (let k = 0; k < ids.length; k++) {
+          const a = list[ids[k]!]!;
+          if (a.s.charCodeAt(0) === c && !(a.whole && CLS[lower.charCodeAt(i + 1)]! & LETTER)) push(ids[k]!, i);
+        }
       }
     }
     // to the end of the word
     while (i + 1 < n && CLS[lower.charCodeAt(i + 1)]! & LETTER) i++;
+    if (starts) {
+      const t = text!.charCodeAt(wordStart);
+      // a lowercase start counts only when a form starting with that letter has this length
+      if (startChars![t] && (!lowerLengths || CLS[t]! & UPPER || lowerLengths[t]! & (1 << ((i + 1 - wordStart) & 31)))) {
+        starts.push(wordStart);
+      }
+    }
   }
   for (const id of index.plain) {
     const s = list[id]!.s;

@@ -26,3 +26,16 @@ export const CLS = new Uint8Array(65536);
 
 export const isLetter = (c: number): boolean => (CLS[c]! & LETTER) !== 0;
 export const isSpace = (c: number): boolean => (CLS[c]! & SPACE) !== 0;
+
+/** Lowercase of each code unit when it is one code unit and context-free (Σ excepted); else 0xFFFF. */
+export const LOWER = new Uint16Array(65536);
+
+(() => {
+  for (let c = 0; c < 65536; c++) {
+    const l = String.fromCharCode(c).toLowerCase();
+    LOWER[c] = l.length === 1 && c !== 0x3a3 ? l.charCodeAt(0) : 0xffff;
+  }
+})();
+
+/** Hash of the first three code units of a lowercased word (0 for missing ones), for prefilters. */
+export const hash3 = (a: number, b: number, c: number): number => ((a * 961 + b * 31 + c) * 2654435761) >>> 16;

@@ -6,7 +6,7 @@
  */
 import type { FactRules } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
-import { CLS, DIGIT, LETTER, UPPER } from '../char-class.js';
+import { CLS, DIGIT, LETTER, LOWER, UPPER, hash3 } from '../char-class.js';
 
 const GAP = /^[ \u00A0\u202F'’(),-]{1,3}$/u;
 
@@ -48,6 +48,14 @@ export function matchEntities(blockId: string, text: string, rules: FactRules, s
     after = j;
     const lowerStart = !(cls & UPPER);
     if (lowerStart && !(rules.lowerStartChars[c]! & (1 << ((j - wordStart) & 31)))) continue;
+    {
+      // no key of the lexicon starts like this word: skip the slice, lowercasing and lookup
+      const len = j - wordStart;
+      const l0 = LOWER[c]!;
+      const l1 = len > 1 ? LOWER[text.charCodeAt(wordStart + 1)]! : 0;
+      const l2 = len > 2 ? LOWER[text.charCodeAt(wordStart + 2)]! : 0;
+      if (l0 !== 0xffff && l1 !== 0xffff && l2 !== 0xffff && !rules.entityPrefixes[hash3(l0, l1, l2)]) continue;
+    }
     const key = text.slice(wordStart, j);
     if (lowerStart && !rules.lowerStarts.has(key)) continue;
     const list = rules.entities.get(lowerStart ? key : key.toLowerCase());

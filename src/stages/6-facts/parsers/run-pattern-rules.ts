@@ -141,7 +141,7 @@ export function scanBlock(text: string, rules: FactRules): BlockScan {
   // a lowercase form of another length (rare: İ) would shift offsets: scan whole blocks then
   if (lower.length !== text.length) return { hits: null, entityStarts: null };
   const entityStarts: number[] = [];
-  const hits = findAnchors(lower, rules.anchors, text, rules.entityStartChars, entityStarts);
+  const hits = findAnchors(lower, rules.anchors, text, rules.entityStartChars, entityStarts, rules.lowerStartChars);
   return { hits, entityStarts };
 }
 

@@ -10,8 +10,8 @@ import { tokenizeWords } from '../tokenize-words.js';
 import type { RuleFile } from './read-rule-files.js';
 import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
-import { CLS, UPPER } from '../char-class.js';
-import { DIGITS, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
+import { CLS, UPPER, hash3 } from '../char-class.js';
+import { DIGITS, anchorKey, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
 import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
@@ -93,6 +93,8 @@ export interface FactRules {
   lowerStartChars: Uint32Array;
   /** code units that may start a lexicon form: capitals and the starts of `lowerStarts` */
   entityStartChars: Uint8Array;
+  /** set at hash3 of the first three code units of every key of `entities` */
+  entityPrefixes: Uint8Array;
   /** canonical entities by normalised name, for folding spelling variants */
   entityNames: Map<string, Entity>;
   qualifierRe: RegExp | null;
@@ -246,6 +248,8 @@ function reach(
 }
 
 const YEAR_MACROS = new Set(['year', 'year2']);
+/** macros whose forms are followed by `(?![\p{L}…])`: a form ending with a letter ends a word */
+const WHOLE_MACROS = new Set(['scale', 'currency', 'unit', 'month', 'month2', 'ordinal', 'period', 'legalFormPrefix', 'legalFormSuffix']);
 
 /** Literals one of which every match ends with, after dropping trailing `\s*`; null = unknown. */
 function trailingLiterals(node: Node): string[] | null {
@@ -481,6 +485,11 @@ export function compileRules(files: RuleFile[]): FactRules {
     lowerStarts.add(first);
     lowerStartChars[first.charCodeAt(0)]! |= 1 << (first.length & 31);
   }
+  const entityPrefixes = new Uint8Array(65536);
+  for (const first of entities.keys()) {
+    const at = (k: number): number => (k < first.length ? first.charCodeAt(k) : 0);
+    entityPrefixes[hash3(at(0), at(1), at(2))] = 1;
+  }
   const entityStartChars = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) if (CLS[c]! & UPPER || lowerStartChars[c]) entityStartChars[c] = 1;
 
@@ -539,18 +548,25 @@ export function compileRules(files: RuleFile[]): FactRules {
       const role = MACRO_ROLE[name];
       const forms = name === 'legalFormPrefix' ? legal.prefix : name === 'legalFormSuffix' ? legal.suffix : name === 'prefixCurrency' ? prefixCurrencies : role ? raw[role] : undefined;
       // lexicon forms are whole words: mark them so the prefilter can require a word start
-      return forms ? forms.map((f) => (/^\p{L}/u.test(f) ? `\u0000${f}` : f)) : null;
+      // (\u0002 after: and a word end, when the macro requires no letter after the form)
+      const end = WHOLE_MACROS.has(name) ? '\u0002' : '';
+      return forms ? forms.map((f) => (/^\p{L}/u.test(f) ? `\u0000${f}${/\p{L}$/u.test(f) ? end : ''}` : f)) : null;
     };
     /** what a macro's match starts with: also numbers (a run of digits, or a number word) and days */
     const leadFormsOf = (name: string): string[] | null => {
-      if (name === 'amount' || name === 'count') return [DIGITS, ...(raw['number-word'] ?? []).map((f) => `\u0000${f}`)];
+      // the first word of a number in words is followed by a space, a hyphen or a non-letter
+      if (name === 'amount' || name === 'count') return [DIGITS, ...(raw['number-word'] ?? []).map((f) => `\u0000${f}\u0002`)];
       if (name === 'day') return [DIGITS, '\u0000premier'];
       // an ordinal (`(?<![\p{L}\d])` first) written with digits starts a run of digits
       if (name === 'ordinal') return [...new Set(formsOf(name)?.map((f) => (/^\d/.test(f) ? DIGITS : f)))];
       return formsOf(name);
     };
     const asAnchors = (list: string[]): { s: string; word: boolean }[] =>
-      list.map((a) => (a.startsWith('\u0000') ? { s: a.slice(1), word: true } : { s: a, word: false }));
+      list.map((a) => {
+        const whole = a.endsWith('\u0002');
+        const s = whole ? a.slice(0, -1) : a;
+        return s.startsWith('\u0000') ? { s: s.slice(1), word: true, whole } : { s, word: false };
+      });
     const anchors = requiredAnchors(tree, formsOf);
     if (!rule.context && anchors && anchors.length) {
       const norm = normaliseAnchors(asAnchors(anchors));
@@ -570,7 +586,7 @@ export function compileRules(files: RuleFile[]): FactRules {
         }
         const lead = leadingAnchors(tree, leadFormsOf);
         const leadNorm = lead ? normaliseAnchors(asAnchors(lead), true) : null;
-        const key = (l: Anchor[]): string => l.map((a) => `${a.word}${a.s}`).sort().join('|');
+        const key = (l: Anchor[]): string => l.map(anchorKey).sort().join('|');
         if (leadNorm && leadNorm.length) {
           compiled.sticky = new RegExp(source, rule.caseSensitive ? 'yu' : 'yiu');
           // every match starts at a lead hit and contains an anchor hit: try the lead hits near anchor hits
@@ -596,7 +612,7 @@ export function compileRules(files: RuleFile[]): FactRules {
     ? new RegExp(`(?<![${L}])(${alternation(lex.qualifiers.keys())})[\\s\\u00A0]*$`, 'iu')
     : null;
 
-  return { rules, contextRules, lex, entities, lowerStarts, lowerStartChars, entityStartChars, entityNames, qualifierRe, sources, anchors: anchorIndex.index };
+  return { rules, contextRules, lex, entities, lowerStarts, lowerStartChars, entityStartChars, entityPrefixes, entityNames, qualifierRe, sources, anchors: anchorIndex.index };
 }
 
 export type { ExampleData };

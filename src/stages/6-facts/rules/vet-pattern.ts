@@ -234,7 +234,7 @@ export function parsePattern(pattern: string): Node {
 export function requiredAnchors(node: Node, macroForms: (name: string) => string[] | null): string[] | null {
   // the digit pseudo-anchor (\u0001, a run of digits) is frequent: any literal is preferred to it
   const score = (a: string[]): number =>
-    Math.min(...a.map((s) => (s === '\u0001' ? 0.5 : s.replace(/^\u0000/, '').length))) * 10 - a.length / 100;
+    Math.min(...a.map((s) => (s === '\u0001' ? 0.5 : s.replace(/^\u0000|\u0002$/g, '').length))) * 10 - a.length / 100;
   switch (node.t) {
     case 'macro':
       return macroForms(node.name);
