@@ -64,7 +64,7 @@ export function hasResourceLabel(text: string): boolean {
 
 /** Text that reads like a bibliographic reference (GOST style, URL label, resource label). */
 export function looksLikeCitation(text: string): boolean {
-  return /\[(?:Ressource|Electronic|electronic|ressource|e-resource)|URL ?:|https?:|www\.|\/\/|\. - (?:\d{4}|C\.|С\.)|[-,] \d{4}\. -|\bC\. \d|\b(?:Publishing|Verlag|Éditions académiques)\b/.test(text);
+  return /\[(?:Ressource|Electronic|electronic|ressource|e-resource)|U ?RL ?:|^\s*\d{4}\s?\. -|https?:|www\.|\/\/|\. - (?:\d{4}|C\.|С\.)|[-,] \d{4}\. -|\bC\. \d|\b(?:Publishing|Verlag|Éditions académiques)\b/.test(text);
 }
 
 /** How far the numbering may jump between two consecutive footnotes found in the text. */

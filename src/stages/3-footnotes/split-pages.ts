@@ -126,6 +126,12 @@ export function splitPages(
         body(i);
         continue;
       }
+      // a book whose page continuations are not space-led: prose after a blank line, or a
+      // lower-case line of prose right after a complete reference, is the body again
+      if (!usesSeparators && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
+        body(i);
+        continue;
+      }
       contNote(i);
       continue;
     }
@@ -201,4 +207,16 @@ function resumesBody(lines: ClassifiedLine[], i: number, to: number, ev: LayoutE
     }
   }
   return true;
+}
+
+/** A line of running text: words and spaces, no reference label, URL or slug. */
+function readsAsProse(l: ClassifiedLine): boolean {
+  return /^["«(]?\p{L}/u.test(l.t) && l.t.split(/\s+/).length >= 4 && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/ - \d{4}\./.test(l.t);
+}
+
+/** The footnote line before `i` ends with a URL (the reference is complete). */
+function lastNoteEndsWithUrl(lines: ClassifiedLine[], i: number): boolean {
+  let p = i - 1;
+  while (p > 0 && lines[p]!.cls === 'blank') p--;
+  return /(?:https?:\/\/|www\.)\S*[\/\w]$/.test(lines[p]!.t) || /^\S*\/\S*$/.test(lines[p]!.t);
 }
