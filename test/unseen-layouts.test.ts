@@ -29,3 +29,25 @@ describe('hard-wrapped, no trailing spaces, blank line between paragraphs, conti
     expect(reconstruct(doc)).toBe(text);
   });
 });
+
+describe('converted document: paragraph per line, [N] markers and [N] notes at the end', () => {
+  const text = fixture('bracket-notes.txt');
+  const doc = processDecoded(text, { path: 'x.txt', rules }).doc;
+
+  it('links [N] markers to [N] notes and keeps real numbers', () => {
+    expect(cleanText(doc)).toBe(
+      [
+        'Le Belarus et la Chine ont signé en 2019 un accord sur le parc industriel "Great Stone"[^1]. Depuis, plus de 60 entreprises s\'y sont installées[^2], dont la société MAZ-Veichai LLC.',
+        'En 2021, les exportations ont atteint 1,5 milliard de dollars, soit une hausse de 12,5 % par rapport à 2020[^3].',
+        '---',
+        '[^1]: Accord intergouvernemental [Ressource électronique]. - 2019. - URL : https://www.belta.by/economics/view/accord-2019/',
+        '[^2]: Les résidents du parc [Ressource électronique]. - 2020. - URL : https://www.belta.by/economics/view/residents-2020/',
+        '[^3]: Commerce extérieur du Belarus [Ressource électronique]. - 2021. - URL : https://www.belta.by/economics/view/commerce-2021/',
+        '',
+      ].join('\n'),
+    );
+    expect(doc.footnotes.map((f) => f.refs)).toEqual([['b1'], ['b1'], ['b2']]);
+    expect(doc.facts.filter((f) => f.type === 'money').map((f) => (f as { value: number }).value)).toEqual([1_500_000_000]);
+    expect(reconstruct(doc)).toBe(text);
+  });
+});

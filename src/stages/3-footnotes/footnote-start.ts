@@ -9,7 +9,7 @@ export interface FootnoteStart {
   n: number;
   /** length of the label (number and separator) including leading spaces */
   labelLength: number;
-  form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted' | 'clean';
+  form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted' | 'clean' | 'bracket';
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -32,10 +32,14 @@ const rePlainLoose = /^ {0,3}(\d{1,3})(?: +|_ ?)(?=\S)/;
 
 /** relecteur's own clean text: `[^12]: text` */
 const reClean = /^\[\^(\d{1,4})\]: ?/;
+/** converted documents: `[12] Text` */
+const reBracket = /^ {0,3}\[(\d{1,3})\] +(?=\S)/;
 
 export function matchFootnoteStart(line: string, strongCitation = false): FootnoteStart | null {
   const c = reClean.exec(line);
   if (c) return { n: Number(c[1]), labelLength: c[0].length, form: 'clean' };
+  const b = reBracket.exec(line);
+  if (b) return { n: Number(b[1]), labelLength: b[0].length, form: 'bracket' };
   if (strongCitation) {
     const m = reSuperGlued.exec(line);
     if (m) return { n: superscriptToNumber(m[1]!), labelLength: m[0].length, form: 'superscript' };

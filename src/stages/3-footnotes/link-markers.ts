@@ -47,6 +47,8 @@ const RE = new RegExp(
     '<sup>(?<sup>\\d{1,3})</sup>',
     // relecteur's own clean text
     '\\[\\^(?<clean>\\d{1,4})\\]',
+    // converted documents: `[12]` after a word, quote or punctuation
+    '(?<=[\\p{L}\\d"”»).,;:%] ?)\\[(?<br>\\d{1,3})\\]',
     '(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
     // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`
     '(?<=\\S["”»]|^["”»]|\\s["”»](?=\\d{1,3} (?:une?|les?|la|et|de|des|à|pour|qui|dans|a|au|en|,|\\.)))(?<q>\\d{1,3})(?= ?[.,;:!?)]| \\p{Ll}| *$)',
@@ -66,7 +68,7 @@ const RE = new RegExp(
 
 /** Marker matches, tried only where a marker can start (a `<sup>` tag or the first digit of a run). */
 function* markerMatches(s: string): Generator<RegExpExecArray> {
-  const starts = /<sup>|\[\^|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+  const starts = /<sup>|\[\^?|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
   let m: RegExpExecArray | null;
   while ((m = starts.exec(s))) {
     const c0 = m[0].charCodeAt(0);
@@ -116,6 +118,9 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       if (g.clean) {
         form = 'sup-tag';
         n = Number(g.clean);
+      } else if (g.br) {
+        form = 'after-quote';
+        n = Number(g.br);
       } else if (g.sup) {
         form = 'sup-tag';
         n = Number(g.sup);
@@ -158,7 +163,9 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       // a marker must not be the tail or head of a longer number
       const numEnd = at + m[0].length;
       if (!strong && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(numEnd)))) continue;
-      cands.push({ n, form, start: at, end, at });
+      // a bracket marker set off by a space takes its space with it (`installées [2],`)
+      const start = g.br && s[at - 1] === ' ' ? at - 1 : at;
+      cands.push({ n, form, start, end, at });
       if (n > last) last = n;
     }
     if (cands.length === 0) {
