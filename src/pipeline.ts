@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Node } from 'unist';
-import { franc } from 'franc';
 import type { Block, BlockKind, DocumentJson, Fact, Footnote, Layout, Removed, Stats, UrlRecord } from './types.js';
 import { SCHEMA_ID } from './types.js';
 import { LineIndex } from './text/lines.js';
@@ -32,6 +31,7 @@ import { classifyBlock } from './stages/4-unwrap/classify-blocks.js';
 import { findUrls, loadUrlRules, type UrlRules } from './stages/5-urls/repair-urls.js';
 import { extractFacts, loadFactRules, type FactRules } from './stages/6-facts/index.js';
 import { buildAudit } from './stages/7-write/build-audit.js';
+import { detectLanguage } from './text/language.js';
 
 /** The repository's rules/ folder, found from this module whether it runs from src/ or dist/src/. */
 export const DEFAULT_RULES_DIR = (() => {
@@ -275,31 +275,10 @@ const factsStage: Stage = (tree) => {
   });
 };
 
-const FRENCH_WORDS = new Set(['les', 'des', 'est', 'une', 'dans', 'pour', 'qui', 'sur', 'avec', 'du', 'au', 'aux', 'été', 'sont', 'cette', 'leur', 'entre', 'de', 'la', 'le', 'et', 'à', 'par', 'ont', 'ses', 'son', 'sa']);
-const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'with', 'for', 'is', 'are', 'from', 'this', 'that', 'by', 'on', 'in', 'to']);
-function countMatches(s: string, words: Set<string>): number {
-  let n = 0;
-  for (const w of s.toLowerCase().split(/[^a-zàâçéèêëîïôûùüÿœ]+/)) if (words.has(w)) n++;
-  return n;
-}
-
 /** Language of each block (franc), restricted to the languages these books contain. */
 const languageStage: Stage = (tree) => {
-  // the languages these books are written in or quote; fewer candidates is also faster
-  const only = ['fra', 'eng', 'pol', 'deu'];
-  const detect = (s: string) => {
-    if (s.length < 40) return 'und';
-    // clear cases first: French or English function words with none of the other
-    // language's; franc decides everything else (titles, mixed, other languages)
-    const sample = s.slice(0, 240);
-    const fr = countMatches(sample, FRENCH_WORDS);
-    const en = countMatches(sample, ENGLISH_WORDS);
-    if (fr >= 3 && en <= fr / 4) return 'fra';
-    if (en >= 3 && fr <= en / 4) return 'eng';
-    return franc(s.slice(0, 120), { minLength: 40, only });
-  };
-  for (const b of tree.blocks) b.lang = detect(b.mt.toString());
-  for (const f of tree.footnotes) f.lang = detect(f.mt.toString().replace(/https?:\S+/g, ''));
+  for (const b of tree.blocks) b.lang = detectLanguage(b.mt.toString());
+  for (const f of tree.footnotes) f.lang = detectLanguage(f.mt.toString().replace(/https?:\S+/g, ''));
 };
 
 export interface ProcessOptions {
