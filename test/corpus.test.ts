@@ -147,7 +147,6 @@ describe('noise classes, cut from the real books', () => {
   });
   it('front matter, TOC, imprint and bibliography are kept as their own kinds', () => {
     const kinds = (b: string) => new Set(docs.get(b)!.doc.blocks.map((x) => x.kind));
-    expect(kinds(B002)).toEqual(expect.objectContaining({}));
     expect([...kinds(B002)]).toEqual(expect.arrayContaining(['front-matter', 'toc', 'bibliography', 'back-matter']));
     expect([...kinds(B004)]).toEqual(expect.arrayContaining(['front-matter', 'toc', 'bibliography', 'back-matter']));
     const removed = docs.get(B002)!.doc.removed.filter((r) => r.text.trim() === 'FOR AUTHOR USE ONLY');
