@@ -24,6 +24,7 @@ import { findBookMatter, type MatterRegions } from './stages/2-layout/book-matte
 import { matterBlocks } from './stages/4-unwrap/assemble-matter.js';
 import { splitPages } from './stages/3-footnotes/split-pages.js';
 import { linkMarkers } from './stages/3-footnotes/link-markers.js';
+import { footnoteNumbering } from './stages/3-footnotes/numbering.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './stages/4-unwrap/assemble-blocks.js';
 import { bookVocabulary } from './stages/4-unwrap/hyphenation.js';
 import { stripMarkup, isMarkdownHeading } from './stages/4-unwrap/strip-markup.js';
@@ -191,18 +192,8 @@ const markersStage: Stage = (tree, file) => {
   const refs = new Map<number, string[]>();
   for (const b of body) for (const n of b.notes) refs.set(n.n, [...(refs.get(n.n) ?? []), b.id]);
   for (const f of tree.footnotes) f.refs = [...new Set(refs.get(f.n) ?? [])];
-  // numbering sequence: gaps and duplicates
-  const seq = tree.footnotes.map((f) => f.n);
-  const gaps: Array<[number, number]> = [];
-  const duplicates: number[] = [];
-  let prev = 0;
-  for (const n of seq) {
-    if (n === prev) duplicates.push(n);
-    else if (n > prev + 1) gaps.push([prev + 1, n - 1]);
-    prev = Math.max(prev, n);
-  }
-  const missing = [...ms.seen].filter((n) => !numbers.has(n)).sort((a, b) => a - b);
-  const orphans = tree.footnotes.filter((f) => f.refs.length === 0).map((f) => f.n);
+  const numbering = footnoteNumbering(tree.footnotes, ms.seen);
+  const { missing, orphans } = numbering;
   // unlinked: a footnote of the book with no marker, whose number still appears glued in body text
   let unlinked = 0;
   const orphanSet = new Set(orphans);
@@ -220,7 +211,7 @@ const markersStage: Stage = (tree, file) => {
   tree.stats.unlinkedMarkers = unlinked;
   tree.stats.missingFootnotes = missing.length;
   tree.stats.orphanFootnotes = orphans.length;
-  tree.stats.numbering = { first: seq[0] ?? null, last: prev || null, gaps, duplicates, missing, orphans };
+  tree.stats.numbering = numbering;
   if (missing.length > 0) {
     const msg = file.message(`${missing.length} marker number(s) have no footnote text in the book`, {
       ruleId: 'missing-footnote',

@@ -15,6 +15,7 @@ import { processDecoded, type RuleSet, type SectionCarry } from '../../pipeline.
 import type { AuditEntry, Block, DocumentJson, Fact, Footnote, Removed, Span } from '../../types.js';
 import { SCHEMA_ID } from '../../types.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
+import { footnoteNumbering } from '../3-footnotes/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
@@ -195,29 +196,19 @@ export async function writeSectioned(
     const oldTotal = splitLines(text).length;
     await diff.write([`@@ -${oldTotal},0 +${cleanLines + 1},${notes.length + 1} @@`, '+---', ...notes.map((l) => `+${l}`), ''].join('\n'));
     // numbering of the whole book
-    const numbers = new Set(footnotes.map((f) => f.n));
-    const gaps: Array<[number, number]> = [];
-    const duplicates: number[] = [];
-    let prev = 0;
-    for (const f of footnotes) {
-      if (f.n === prev) duplicates.push(f.n);
-      else if (f.n > prev + 1) gaps.push([prev + 1, f.n - 1]);
-      prev = Math.max(prev, f.n);
-    }
-    const missing = [...seen].filter((n) => !numbers.has(n)).sort((a, b) => a - b);
-    const orphans = footnotes.filter((f) => f.refs.length === 0).map((f) => f.n);
+    const numbering = footnoteNumbering(footnotes, seen);
     const stats: DocumentJson['stats'] = {
       blocks: blockNo,
       footnotes: footnotes.length,
       markers: counts.markers,
       unlinkedMarkers: 0,
-      missingFootnotes: missing.length,
-      orphanFootnotes: orphans.length,
+      missingFootnotes: numbering.missing.length,
+      orphanFootnotes: numbering.orphans.length,
       urls: counts.urls,
       urlsRepaired: counts.urlsRepaired,
       urlsUnrecoverable: counts.urlsUnrecoverable,
       facts: factCounts,
-      numbering: { first: footnotes[0]?.n ?? null, last: prev || null, gaps, duplicates, missing, orphans },
+      numbering,
       removed: counts.removed,
       changes: counts.changes,
       sections: cuts.length - 1,
