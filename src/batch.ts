@@ -116,11 +116,6 @@ export interface FileTask {
   keepAudit: boolean;
 }
 
-export async function processFile(input: string, opts: BatchOptions, outName: string): Promise<FileResult> {
-  const task: FileTask = { input, shown: displayPath(input), outName, out: opts.out, maxBytes: opts.maxBytes, keepAudit: Boolean(opts.keepMessages) };
-  return processFileTask(task, opts.rules);
-}
-
 /** Read, decode, run the pipeline, write the three outputs atomically. Never throws. */
 export async function processFileTask(task: FileTask, rules: RuleSet): Promise<FileResult> {
   const { input, shown } = task;

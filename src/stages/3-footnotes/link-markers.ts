@@ -25,7 +25,6 @@ export interface MarkerBlock {
 
 export interface MarkerStats {
   markers: number;
-  linked: Set<number>;
   /** numbers seen as markers (linked or not) */
   seen: Set<number>;
 }
@@ -90,7 +89,7 @@ function* markerMatches(s: string): Generator<RegExpExecArray> {
 const CLOSING_QUOTE_GAP = /(?<=\S["”»)])[ \t]+(?=[.,;:](?:\s|$))/gu;
 
 export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>, startMarker = 0, seenBefore: Iterable<number> = []): MarkerStats {
-  const stats: MarkerStats = { markers: 0, linked: new Set(), seen: new Set(seenBefore) };
+  const stats: MarkerStats = { markers: 0, seen: new Set(seenBefore) };
   let last = startMarker;
   const W = 40;
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
@@ -192,7 +191,6 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       if (again) continue;
       stats.markers++;
       if (!b.notes.some((x) => x.n === c.n)) b.notes.push({ n: c.n, offset: t });
-      if (footnoteNumbers.has(c.n)) stats.linked.add(c.n);
     }
     cleanGaps(b);
     b.notes.sort((x, y) => x.offset - y.offset || x.n - y.n);
