@@ -47,12 +47,15 @@ export interface LayoutResult extends StructureScore {
   layout: string;
   book: string;
   files: number;
+  /** characters of the expected text (the weight of this book in a layout's CER) */
+  chars: number;
 }
 
 export function evaluateLayout(book: Book, spec: LayoutSpec): LayoutResult {
   const r = render(book.model, spec);
   const docs = r.files.map((f) => runPipeline(f.text, `${spec.name}/${f.name}`));
-  return { layout: spec.name, book: book.name, files: r.files.length, ...compare(expectedStructure(r.expected), structureOf(docs)) };
+  const chars = r.expected.paragraphs.join(' ').length;
+  return { layout: spec.name, book: book.name, files: r.files.length, chars, ...compare(expectedStructure(r.expected), structureOf(docs)) };
 }
 
 /** the original book cut into files at its chapter starts (the matter before the first chapter is a file too) */

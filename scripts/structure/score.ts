@@ -28,6 +28,8 @@ export interface StructureScore {
   markersLinked: number;
   markersOut: number;
   cer: number;
+  /** the CER is an upper bound: some changed region was too large to align and counted whole */
+  cerBound: boolean;
 }
 
 const CONTEXT = 24;
@@ -94,7 +96,7 @@ export function compare(expected: Structure, actual: Structure): StructureScore 
     markers: expected.markers.length,
     markersLinked: multisetHits(expected.markers, actual.markers),
     markersOut: actual.markers.length,
-    cer: characterErrorRate(expected.paragraphs, actual.paragraphs),
+    ...characterErrors(expected.paragraphs, actual.paragraphs),
   };
 }
 
@@ -114,10 +116,15 @@ const SPLITTERS: Array<(s: string) => string[]> = [
   (s) => s.split(' '), // words
 ];
 
+let bounded = false;
+
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
   if (!a.length || !b.length) return Math.max(a.length, b.length);
-  if (a.length * b.length > 40_000_000) return Math.max(a.length, b.length);
+  if (a.length * b.length > 40_000_000) {
+    bounded = true;
+    return Math.max(a.length, b.length);
+  }
   let prev = new Uint32Array(b.length + 1).map((_, j) => j);
   let cur = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
@@ -135,7 +142,10 @@ function levenshtein(a: string, b: string): number {
 /** edit distance between token lists: diff the tokens, then cost each changed run one level down */
 function alignedDistance(a: string[], b: string[], level: number): number {
   const changes = diffArrays(a, b, { maxEditLength: 4000 });
-  if (!changes) return Math.max(a.join(' ').length, b.join(' ').length);
+  if (!changes) {
+    bounded = true;
+    return Math.max(a.join(' ').length, b.join(' ').length);
+  }
   let cost = 0;
   let removed: string[] = [];
   let added: string[] = [];
@@ -165,8 +175,10 @@ function distance(a: string, b: string, level: number): number {
 }
 
 /** body character error rate: expected and actual block texts, whitespace-normalised */
-export function characterErrorRate(expected: string[], actual: string[]): number {
+export function characterErrors(expected: string[], actual: string[]): { cer: number; cerBound: boolean } {
   const total = expected.join(' ').length;
-  if (!total) return 0;
-  return alignedDistance(expected.map(norm), actual.map(norm), 0) / total;
+  if (!total) return { cer: 0, cerBound: false };
+  bounded = false;
+  const cer = alignedDistance(expected.map(norm), actual.map(norm), 0) / total;
+  return { cer, cerBound: bounded };
 }
