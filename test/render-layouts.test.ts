@@ -102,6 +102,10 @@ describe('renderers', () => {
     const records = render(large.model, spec).files[0]!.records.filter((r) => r.role === 'body' && r.join !== 'end');
     const split = records.filter((r) => r.join === 'hyphen').length / records.length;
     expect(split).toBeGreaterThan(0.25);
+    // words cut at a page break: the first half ends a page, footnotes and the next page follow
+    const all = render(large.model, spec).files[0]!.records;
+    const acrossPages = all.filter((r, i) => r.join === 'hyphen' && all[i + 1]?.role !== 'body').length;
+    expect(acrossPages).toBeGreaterThan(5);
   });
 
   it('restarts numbering per chapter, or continues it across chapter files', () => {
@@ -119,6 +123,10 @@ describe('renderers', () => {
     const end = render(small.model, LAYOUTS.find((l) => l.name === 'endnotes')!).files[0]!.text;
     expect(end.match(/^Notes$/gm)!.length).toBeGreaterThan(3);
     expect(end).toMatch(/\(\d+\)/);
+    const headed = render(small.model, LAYOUTS.find((l) => l.name === 'page-headers')!).files[0]!.text;
+    const numbers = [...headed.matchAll(/^Page (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(numbers.length).toBeGreaterThan(20);
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     const pdf = render(small.model, LAYOUTS.find((l) => l.name === 'pdf-pages')!).files[0]!.text;
     const pages = pdf.split('\f');
     expect(pages.length).toBeGreaterThan(20);

@@ -113,6 +113,13 @@ export const LAYOUTS: LayoutSpec[] = [
     header: (p, chapter, book) => (p % 2 ? book : chapter), footer: (p) => `— ${p} —`,
   },
   {
+    name: 'page-headers',
+    describe: 'hard-wrapped at 72, blank line between paragraphs, `Page N` at the top of every page, superscript markers, page footnotes `N text` without rule',
+    body: 'wrapped', width: 72, blankBetween: true, marker: 'superscript', notes: 'page', noteLabel: plainLabel,
+    numbering: 'continuous', pageBreak: 'blank', files: 'one',
+    header: (p) => `Page ${p}`,
+  },
+  {
     name: 'pdf-pages',
     describe: 'PDF-extraction-like: form feeds between pages, running title and `p / total` on every page, indent, hyphenation at 66, superscript markers, footnotes `N. text` without rule, numbering restarting per chapter',
     body: 'wrapped', width: 66, indent: '  ', hyphenate: true, marker: 'superscript', notes: 'page', noteLabel: (n) => `${n}. `,
