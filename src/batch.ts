@@ -13,11 +13,11 @@ import { availableParallelism } from 'node:os';
 import { WorkerPool } from './worker-pool.js';
 import { decode, InputError } from './stages/1-read/decode.js';
 import { processDecoded, type RuleSet } from './pipeline.js';
-import { cleanText } from './stages/7-write/clean-text.js';
-import { auditDiff } from './stages/7-write/audit-diff.js';
-import { writeFileAtomic } from './stages/7-write/write-atomic.js';
-import { serializeDocument } from './stages/7-write/serialize.js';
-import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
+import { cleanText } from './write/clean-text.js';
+import { auditDiff } from './write/audit-diff.js';
+import { writeFileAtomic } from './write/write-atomic.js';
+import { serializeDocument } from './write/serialize.js';
+import { SECTION_THRESHOLD, writeSectioned } from './write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
 
 export interface BatchOptions {

@@ -22,17 +22,17 @@ import { classifyLines, detectLayout, type ClassifiedLine, type LayoutEvidence }
 import { loadLayoutRules, type LayoutRules } from './stages/2-layout/layout-rules.js';
 import { findBookMatter, type MatterRegions } from './stages/2-layout/book-matter.js';
 import { matterBlocks } from './stages/4-unwrap/assemble-matter.js';
-import { splitPages } from './stages/3-footnotes/split-pages.js';
-import { linkMarkers } from './stages/3-footnotes/link-markers.js';
-import { footnoteNumbering } from './stages/3-footnotes/numbering.js';
+import { splitPages } from './stages/3-pages/split-pages.js';
+import { linkMarkers } from './stages/5-markers/link-markers.js';
+import { footnoteNumbering } from './stages/5-markers/numbering.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './stages/4-unwrap/assemble-blocks.js';
 import { bookVocabulary } from './stages/4-unwrap/hyphenation.js';
 import { stripMarkup, isMarkdownHeading } from './stages/4-unwrap/strip-markup.js';
 import { classifyBlock } from './stages/4-unwrap/classify-blocks.js';
-import { findUrls, loadUrlRules, type UrlRules } from './stages/5-urls/repair-urls.js';
-import { extractFacts, loadFactRules, type FactRules } from './stages/6-facts/index.js';
-import { buildAudit } from './stages/7-write/build-audit.js';
-import { detectLanguage } from './text/language.js';
+import { findUrls, loadUrlRules, type UrlRules } from './stages/6-urls/repair-urls.js';
+import { extractFacts, loadFactRules, type FactRules } from './stages/7-facts/index.js';
+import { buildAudit } from './stages/9-document/build-audit.js';
+import { detectLanguage } from './stages/8-language/language.js';
 
 /** The repository's rules/ folder, found from this module whether it runs from src/ or dist/src/. */
 export const DEFAULT_RULES_DIR = (() => {

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from '
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
+import { cleanText } from '../src/write/clean-text.js';
 import { collect, CORPUS, ensureBuilt, removeDir, ROOT, spawnCli, tempDir } from './support/run-cli.js';
 
 const BOOK = '000_0fdbcb2e0c620327.txt';

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRules, processDecoded } from '../src/pipeline.js';
-import { reconstruct } from '../src/stages/7-write/reconstruct.js';
-import { sectionCuts, writeSectioned } from '../src/stages/7-write/write-sectioned.js';
+import { reconstruct } from '../src/stages/9-document/reconstruct.js';
+import { sectionCuts, writeSectioned } from '../src/write/write-sectioned.js';
 import { applyPatch } from 'diff';
 import type { DocumentJson } from '../src/types.js';
 

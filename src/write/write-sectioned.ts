@@ -11,11 +11,11 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
-import { processDecoded, type RuleSet, type SectionCarry } from '../../pipeline.js';
-import type { AuditEntry, Block, DocumentJson, Fact, Footnote, Removed, Span } from '../../types.js';
-import { SCHEMA_ID } from '../../types.js';
+import { processDecoded, type RuleSet, type SectionCarry } from '../pipeline.js';
+import type { AuditEntry, Block, DocumentJson, Fact, Footnote, Removed, Span } from '../types.js';
+import { SCHEMA_ID } from '../types.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
-import { footnoteNumbering } from '../3-footnotes/numbering.js';
+import { footnoteNumbering } from '../stages/5-markers/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 
 export const SECTION_THRESHOLD = 3_000_000;

@@ -7,7 +7,7 @@
 import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
 import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
-import type { PageItem } from '../3-footnotes/split-pages.js';
+import type { PageItem } from '../3-pages/split-pages.js';
 import { decideGlue, type Vocabulary } from './hyphenation.js';
 
 export interface BlockDraft {
