@@ -6,7 +6,7 @@
  */
 import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
-import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
+import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import type { PageItem } from '../3-pages/split-pages.js';
 import { decideGlue, type Vocabulary } from './hyphenation.js';
 
@@ -109,7 +109,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
   removed: RemovedDraft[];
 } {
   const { lines, ev } = ctx;
-  const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
+  const wrapped = isWrappedLayout(ev.layout);
   const blocks: BlockDraft[] = [];
   const footnotes: FootnoteDraft[] = [];
   const removed: RemovedDraft[] = [];
