@@ -5,23 +5,23 @@
  * among the languages these books are written in or quote.
  */
 import { franc } from 'franc';
+import * as fr from '../../lang/fr/index.js';
+import * as en from '../../lang/en/index.js';
 
 const ONLY = ['fra', 'eng', 'pol', 'deu'];
-const FRENCH_WORDS = new Set(['les', 'des', 'est', 'une', 'dans', 'pour', 'qui', 'sur', 'avec', 'du', 'au', 'aux', 'été', 'sont', 'cette', 'leur', 'entre', 'de', 'la', 'le', 'et', 'à', 'par', 'ont', 'ses', 'son', 'sa']);
-const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'with', 'for', 'is', 'are', 'from', 'this', 'that', 'by', 'on', 'in', 'to']);
 
-function countWords(s: string, words: Set<string>): number {
+function countWords(s: string, words: ReadonlySet<string>): number {
   let n = 0;
-  for (const w of s.toLowerCase().split(/[^a-zàâçéèêëîïôûùüÿœ]+/)) if (words.has(w)) n++;
+  for (const w of s.toLowerCase().split(fr.WORD_SPLIT)) if (words.has(w)) n++;
   return n;
 }
 
 export function detectLanguage(s: string): string {
   if (s.length < 40) return 'und';
   const sample = s.slice(0, 240);
-  const fr = countWords(sample, FRENCH_WORDS);
-  const en = countWords(sample, ENGLISH_WORDS);
-  if (fr >= 3 && en <= fr / 4) return 'fra';
-  if (en >= 3 && fr <= en / 4) return 'eng';
+  const nFr = countWords(sample, fr.FUNCTION_WORDS);
+  const nEn = countWords(sample, en.FUNCTION_WORDS);
+  if (nFr >= 3 && nEn <= nFr / 4) return 'fra';
+  if (nEn >= 3 && nFr <= nEn / 4) return 'eng';
   return franc(s.slice(0, 120), { minLength: 40, only: ONLY });
 }
