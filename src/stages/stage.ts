@@ -43,6 +43,9 @@ export function stagePlugin<In extends object, Add extends object>(stage: Stage<
 
 /** A unified processor built stage by stage; `T` is the tree as the stages so far leave it. */
 export class Pipeline<T extends object> {
+  /** the names of the stages, in the order they run */
+  readonly names: string[] = [];
+
   private constructor(readonly processor: Processor<Node, Node, Node>) {}
 
   /** Start from a parser plugin (text → the first tree `T`) and its options. */
@@ -54,6 +57,7 @@ export class Pipeline<T extends object> {
 
   use<Add extends object>(stage: Stage<T, Add>): Pipeline<T & Add> {
     this.processor.use(stagePlugin(stage));
+    this.names.push(stage.name);
     return this as unknown as Pipeline<T & Add>;
   }
 
