@@ -41,7 +41,8 @@ export interface FileResult {
   warnings: string[];
   bytes: number;
   outputs?: string[];
-  messages?: Array<{ reason: string; ruleId?: string }>;
+  /** what the stages reported (vfile messages: rule id, stage, position) */
+  messages?: Array<{ reason: string; ruleId?: string; source?: string; place?: { line: number; column: number } }>;
   stats?: DocumentJson['stats'];
   audit?: DocumentJson['audit'];
   timings?: Record<string, number>;
@@ -163,7 +164,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       outputs,
       stats: doc.stats,
       timings,
-      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined })) } : {}),
+      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined, place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined })) } : {}),
     };
   } catch (e) {
     const err = e as Error;

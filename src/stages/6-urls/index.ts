@@ -13,7 +13,8 @@ import { findUrls, type UrlRules } from './repair-urls.js';
 export const urls = defineStage('urls', (tree: ReadTree & UnwrapAdds, file) => {
   for (const f of tree.footnotes) {
     f.urls = repairIn(f.mt, tree.rules.urls);
-    for (const u of f.urls) if (u.status === 'unrecoverable') file.message(`unrecoverable URL in footnote ${f.n}: ${u.raw}`, { ruleId: 'url-unrecoverable', source: 'relecteur' });
+    const place = tree.index.point(f.mt.sourceOffset(0));
+    for (const u of f.urls) if (u.status === 'unrecoverable') file.message(`unrecoverable URL in footnote ${f.n}: ${u.raw}`, { ruleId: 'url-unrecoverable', source: urls.name, place });
   }
   for (const b of tree.blocks) if (b.kind === 'bibliography' && /https?:|www\./.test(b.mt.toString())) b.urls = repairIn(b.mt, tree.rules.urls);
   return {};

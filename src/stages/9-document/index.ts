@@ -15,7 +15,7 @@ export const document = defineStage('document', (tree: DocumentInput, file): { d
   const whole = builder.finish();
   const missing = whole.numbering.missing.length;
   if (missing > 0) {
-    const msg = file.message(`${missing} marker number(s) have no footnote text in the book`, { ruleId: 'missing-footnote', source: 'relecteur' });
+    const msg = file.message(`${missing} marker number(s) have no footnote text in the book`, { ruleId: 'missing-footnote', source: 'markers' });
     msg.fatal = false;
   }
   return {
