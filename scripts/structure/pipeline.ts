@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRules, processDecoded, type RuleSet } from '../../src/pipeline.js';
-import { writeSectioned } from '../../src/stages/7-write/write-sectioned.js';
+import { writeSectioned } from '../../src/write/write-sectioned.js';
 import type { DocLike } from './model.js';
 
 let rules: RuleSet | undefined;

@@ -9,14 +9,11 @@
  * (marker-free text), the footnotes with the number as printed, and each marker with the
  * footnote it cites. Pages are ~40 lines with the footnotes of the page at its foot.
  */
-import { createRequire } from 'node:module';
+// French Liang patterns (TeX hyphenation project) through the maintained `hyphen` package
+// (CommonJS without types: see hyphen-fr.d.ts; the file path because Node's ESM resolver
+// does not import a directory)
+import hyphenFr from 'hyphen/fr/index.js';
 import { MARKER, norm, stripMarkers, type BookModel } from './model.js';
-
-// French Liang patterns (TeX hyphenation project) through the maintained `hyphen` package;
-// it is CommonJS without types, hence require
-const hyphenFr = createRequire(import.meta.url)('hyphen/fr') as {
-  hyphenateSync(text: string, options?: { hyphenChar?: string }): string;
-};
 
 export type MarkerStyle = 'superscript' | 'digits' | 'bracket' | 'paren' | 'md-footnote' | 'sup-tag';
 
