@@ -82,13 +82,21 @@ export interface FactBase {
 export interface MoneyFact extends FactBase {
   type: 'money';
   value: number;
+  /** ISO 4217; null when the text does not settle it (then `ambiguous` and `candidates`) */
   currency: string | null;
   qualifier: Qualifier;
+  ambiguous?: true;
+  /** the ISO codes an ambiguous form (`dollars`, `roubles`, `francs`) may stand for */
+  candidates?: string[];
+  /** the currency was settled from the rest of the document, not from the phrase itself */
+  inferred?: true;
 }
 export interface PercentFact extends FactBase {
   type: 'percent';
   value: number;
   qualifier: Qualifier;
+  /** `pp` for percentage points (points de pourcentage); absent for a percentage */
+  unit?: 'pp';
 }
 export interface QuantityFact extends FactBase {
   type: 'quantity';

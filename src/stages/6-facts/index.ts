@@ -16,6 +16,7 @@ import { applyQualifiers } from './refiners/apply-qualifiers.js';
 import { resolveOverlaps } from './refiners/resolve-overlaps.js';
 import { inferContextYear, type YearContext } from './refiners/infer-context-year.js';
 import { foldCounterpartyNames } from './refiners/fold-counterparty-names.js';
+import { resolveCurrencies } from './refiners/resolve-currencies.js';
 
 export type { FactDraft } from './candidate.js';
 export type { FactRules } from './rules/compile-rules.js';
@@ -54,5 +55,6 @@ export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[]
     for (const c of cands) out.push(c.draft);
   }
   foldCounterpartyNames(out, rules);
+  resolveCurrencies(out);
   return out;
 }
