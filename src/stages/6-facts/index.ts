@@ -17,6 +17,7 @@ import { resolveOverlaps } from './refiners/resolve-overlaps.js';
 import { inferContextYear, type YearContext } from './refiners/infer-context-year.js';
 import { foldCounterpartyNames } from './refiners/fold-counterparty-names.js';
 import { resolveCurrencies } from './refiners/resolve-currencies.js';
+import { dropInUrls } from './refiners/drop-in-urls.js';
 
 export type { FactDraft } from './candidate.js';
 export type { FactRules } from './rules/compile-rules.js';
@@ -41,6 +42,7 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
   let cands = runPatternRules(block.id, text, rules, scan);
   cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts));
   cands = dropYearsInNames(cands, text, rules.lex);
+  cands = dropInUrls(cands, text);
   cands = mergeRanges(cands, block.id, text, rules);
   applyQualifiers(cands, text, rules);
   return resolveOverlaps(cands);
