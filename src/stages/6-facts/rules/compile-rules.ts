@@ -174,7 +174,8 @@ function buildMacros(
     scale: `(?<scale>${before}(?:${alternation(forms('scale'))})${after})`,
     currency: `(?<currency>${alternation(forms('currency'))})(?![${L}])`,
     prefixCurrency: `(?<currency>${alternation(prefixCurrencies)})`,
-    unit: `(?<unit>${before}(?:${alternation(forms('unit'))})${after})`,
+    // a unit symbol may be glued to its number (3km, 18m²), never to letters or an apostrophe (5 l'ont)
+    unit: `(?<unit>(?<![${L}])(?:${alternation(forms('unit'))})(?![${L}\\d'’]))`,
     month: `(?<month>${month})`,
     month2: `(?<month2>${month})`,
     day: `(?<day>(?<![\\d,])(?:1er|premier|[12]\\d|3[01]|0?[1-9])(?!\\d))`,
