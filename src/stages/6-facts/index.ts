@@ -18,6 +18,7 @@ import { inferContextYear, type YearContext } from './refiners/infer-context-yea
 import { foldCounterpartyNames } from './refiners/fold-counterparty-names.js';
 import { resolveCurrencies } from './refiners/resolve-currencies.js';
 import { dropInUrls } from './refiners/drop-in-urls.js';
+import { mergeDateIntervals } from './refiners/merge-date-intervals.js';
 
 export type { FactDraft } from './candidate.js';
 export type { FactRules } from './rules/compile-rules.js';
@@ -53,7 +54,7 @@ export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[]
   const years: YearContext = {};
   for (const block of blocks) {
     if (!READ_KINDS.has(block.kind) || !block.text) continue;
-    const cands = inferContextYear(candidatesOf(block, rules), years);
+    const cands = mergeDateIntervals(inferContextYear(candidatesOf(block, rules), years), block.text);
     for (const c of cands) out.push(c.draft);
   }
   foldCounterpartyNames(out, rules);

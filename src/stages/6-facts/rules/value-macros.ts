@@ -9,6 +9,7 @@ export const VALUE_MACRO_LENGTH: Record<string, number> = {
   day2: 7,
   nmonth: 2,
   yy: 2,
+  nyear: 4,
   yy2: 2,
   qnum: 1,
   hnum: 1,
@@ -27,6 +28,8 @@ export function valueMacros(forms: (role: 'number-word' | 'scale-symbol') => str
     // the last day of a range of days (du 3 au 5 mai)
     day2: `(?<day2>(?<![\\d,])(?:1er|premier|[12]\\d|3[01]|0?[1-9])(?!\\d))`,
     nmonth: `(?<nmonth>0?[1-9]|1[0-2])(?!\\d)`,
+    // the year of a numeric date (12.03.2015): after a dot, which the plain {year} refuses
+    nyear: `(?<year>(?:1[89]|20)\\d\\d)(?!\\d)`,
     // a two-digit year (12/03/15): the century comes from context
     yy: `(?<yy>\\d\\d)(?!\\d)`,
     // the second year of a fiscal or season span written short (2019-20)
@@ -37,8 +40,9 @@ export function valueMacros(forms: (role: 'number-word' | 'scale-symbol') => str
     decade: `(?<decade>(?:1[89]|20)\\d0|[1-9]0)(?![\\d${L}])`,
     // les années soixante, quatre-vingt-dix
     decadeWords: `(?<decadeWords>(?:${words})(?:-(?:${words}))*)(?![${L}])`,
-    // a sign right before a number, not the dash of a range (3-5 %, 10 - 15 %)
-    sign: `(?<sign>(?<![\\d%][\\s\\u00A0]?)[-−+])`,
+    // a sign right before a number, not the dash of a range (3-5 %, 10 - 15 %) nor a spaced dash
+    // after a label (taux de croissance - 393,8 %): a hyphen or plus counts only glued to the digits
+    sign: `(?<sign>(?<![\\d%][\\s\\u00A0]?)(?:[-+](?=\\d)|−))`,
     scaleSymbol: `(?<scale>(?<![${L}])(?:${alternation(forms('scale-symbol'))}))`,
   };
 }
