@@ -97,12 +97,16 @@ export interface PercentFact extends FactBase {
   qualifier: Qualifier;
   /** `pp` for percentage points (points de pourcentage); absent for a percentage */
   unit?: 'pp';
+  /** the first member of a range (de 10 à 15 %): its unit comes from the second */
+  inferred?: true;
 }
 export interface QuantityFact extends FactBase {
   type: 'quantity';
   value: number;
   unit: string;
   qualifier: Qualifier;
+  /** the first member of a range (de 10 à 15 tonnes): its unit and scale come from the second */
+  inferred?: true;
 }
 export interface DateFact extends FactBase {
   type: 'date';

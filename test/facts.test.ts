@@ -30,7 +30,7 @@ describe('facts from book sentences', () => {
   it('004:124 range of money is two facts', () => {
     const t = 'a plus que quadruplé, passant de 215 à 870 millions de dollars';
     expect(facts(t, 'money').map(pick)).toEqual([
-      { type: 'money', text: '215', value: 215e6, ...DOLLAR, qualifier: null },
+      { type: 'money', text: '215', value: 215e6, ...DOLLAR, qualifier: null, inferred: true },
       { type: 'money', text: '870 millions de dollars', value: 870e6, ...DOLLAR, qualifier: null },
     ]);
   });
