@@ -1,9 +1,9 @@
 /**
- * The output contract (relecteur/document@1, see README and schema/document.schema.json)
+ * The output contract (relecteur/document@2, see README and schema/document.schema.json)
  * and the shared vocabulary of the pipeline's stages.
  */
 
-export const SCHEMA_ID = 'relecteur/document@1';
+export const SCHEMA_ID = 'relecteur/document@2';
 
 /** 1-based line and column in the decoded original file. */
 export interface Point {
