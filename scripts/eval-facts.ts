@@ -38,6 +38,7 @@ const corpusDir = resolve(arg('corpus', join(repo, 'corpus')));
 const goldDir = resolve(arg('gold', join(repo, 'test', 'fixtures', 'facts-gold')));
 const rulesDir = resolve(arg('rules', join(repo, 'rules')));
 const externalDir = resolve(arg('external', join(repo, 'test', 'fixtures', 'facts-external')));
+const heldoutDir = resolve(arg('heldout', join(repo, 'test', 'fixtures', 'facts-heldout')));
 
 type FType = 'money' | 'percent' | 'quantity' | 'date' | 'counterparty';
 const TYPES: FType[] = ['money', 'percent', 'quantity', 'date', 'counterparty'];
@@ -359,7 +360,7 @@ const f1 = (s: Score): [number, number, number] => {
 
 async function main(): Promise<void> {
   const rules = loadFactRules(rulesDir);
-  if (process.argv.includes('--external-only')) return external(rules);
+  if (process.argv.includes('--external-only')) return externalSets(rules);
   const pipeline = await loadPipeline();
   const libs = process.argv.includes('--no-libs') ? null : loadLibs();
   const books = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort();
@@ -408,7 +409,7 @@ async function main(): Promise<void> {
   console.log(`extractor throughput: ${(bytes / 1e6 / seconds).toFixed(1)} MB/s (${(bytes / 1e6).toFixed(2)} MB of block text in ${(seconds * 1000).toFixed(0)} ms)`);
   if (!golds.size) {
     console.log(`no gold set in ${goldDir}: no precision/recall to report`);
-    return external(rules);
+    return externalSets(rules);
   }
   console.log(`gold: ${[...golds.keys()].map((b) => basename(b)).join(', ')}`);
   const fmt = (s: Score | undefined): string => {
@@ -423,20 +424,25 @@ async function main(): Promise<void> {
     const g = ours[t].tp + ours[t].fn;
     console.log(`${`${t} (${g})`.padEnd(13)} | ${fmt(ours[t])} | ${fmt(libsRec)} | ${fmt(libsChr)}`);
   }
-  external(rules);
+  externalSets(rules);
 }
 
-/** The external test set: exact values, per type and per category, next to the gold above. */
-function external(rules: FactRules): void {
-  if (!existsSync(externalDir)) {
-    console.log(`no external test set in ${externalDir}`);
+function externalSets(rules: FactRules): void {
+  external(rules, externalDir, 'external test set');
+  external(rules, heldoutDir, 'held-out set (written after the fixes, scored before any change for it)');
+}
+
+/** An external test set: exact values, per type and per category, next to the gold above. */
+function external(rules: FactRules, dir: string, label: string): void {
+  if (!existsSync(dir)) {
+    console.log(`no ${label} in ${dir}`);
     return;
   }
-  const cases = loadExternalSet(externalDir);
+  const cases = loadExternalSet(dir);
   const s = scoreExternal(cases, rules);
   const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
   const flagged = cases.filter((c) => c.notSupported).length;
-  console.log(`\nexternal test set: ${cases.length} cases (${flagged} flagged notSupported, counted as failures), ${externalDir.replace(repo + '/', '')}`);
+  console.log(`\n${label}: ${cases.length} cases (${flagged} flagged notSupported, counted as failures), ${dir.replace(repo + '/', '')}`);
   console.log(`${'type'.padEnd(9)} | cases passed      | expected facts, value exact | extra facts`);
   for (const t of VALUE_TYPES) {
     const v = s.byType[t];
@@ -463,7 +469,7 @@ function external(rules: FactRules): void {
         const x = g as unknown as Record<string, unknown>;
         return `${g.text} → ${x.value}${x.currency !== undefined ? ` ${x.currency}` : ''}${x.unit ? ` ${x.unit}` : ''}${x.ambiguous ? ' ambiguous' : ''}`;
       });
-      console.log(`FAIL ${r.case.type}/${r.case.cat}${r.case.notSupported ? ' (notSupported)' : ''}: ${r.case.text}\n     want ${JSON.stringify(r.case.expect)}\n     got  ${JSON.stringify(got)}`);
+      console.log(`FAIL ${r.case.file.replace('.yaml', '')} ${r.case.type}/${r.case.cat}${r.case.notSupported ? ' (notSupported)' : ''}: ${r.case.text}\n     want ${JSON.stringify(r.case.expect)}\n     got  ${JSON.stringify(got)}`);
     }
   }
 }
