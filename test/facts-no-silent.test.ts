@@ -48,8 +48,9 @@ describe('a value that does not depend on its context is the same when its text 
     expect(bad.map((b) => `${b.fact.text} → ${key(b.fact)} alone: ${b.alone.map(key).join(' ')}`)).toEqual([]);
   });
 
-  it('the external set, every case as one document', () => {
-    const bad = loadExternalSet(join(root, 'test', 'fixtures', 'facts-external')).flatMap((c) =>
+  it('the external and held-out sets, every case as one document', () => {
+    const sets = ['facts-external', 'facts-heldout'].flatMap((d) => loadExternalSet(join(root, 'test', 'fixtures', d)));
+    const bad = sets.flatMap((c) =>
       silentChanges([{ id: 'b1', kind: 'paragraph', text: c.text }]),
     );
     expect(bad.map((b) => `${b.fact.text} → ${key(b.fact)}`)).toEqual([]);
