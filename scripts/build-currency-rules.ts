@@ -1,6 +1,6 @@
 /**
- * Generates rules/money/iso-4217.yaml: every current ISO 4217 code (currency-codes) before or
- * after an amount, and the French names of currency-list (`couronne danoise`, `dollar de
+ * Generates rules/money/iso-4217.yaml: every current ISO 4217 code (currency-codes), read in
+ * capitals only by the case-sensitive rules that use {currencyCode}, and the French names of currency-list (`couronne danoise`, `dollar de
  * Hong Kong`) in the singular and the plural. A bare head noun (`dollar`, `dinar`, `couronne`)
  * names one currency when only one has it, otherwise it lists its candidates (ambiguous).
  * Forms defined by hand in rules/money/currencies.yaml (aliases, ambiguous forms with their
@@ -27,7 +27,7 @@ const handKept = new Set<string>();
 const hand = parse(readFileSync(join(rulesDir, 'money', 'currencies.yaml'), 'utf8')) as { rules: { entries?: { forms: string[] }[] }[] };
 for (const r of hand.rules) for (const e of r.entries ?? []) for (const f of e.forms) handKept.add(lower(f));
 
-/** codes that are everyday words in capitals (`TOP 10`, `ALL`): only after an amount */
+/** codes that are everyday words in capitals (`TOP 10`, `ALL`): left out */
 const WORD_CODES = new Set(['ALL', 'TOP', 'CUP', 'SOS', 'BOB', 'PEN', 'MOP', 'GEL', 'LAK', 'WST']);
 /** head nouns that are everyday words (`livres` = books, `sol` = ground): never a currency alone */
 const WORD_HEADS = new Set(['livre', 'sol', 'mark', 'lev', 'lek']);
@@ -66,11 +66,7 @@ for (const c of Object.values(list.getAll('fr'))) {
 }
 for (const [form, set] of heads) if (!names.has(form)) names.set(form, set);
 
-const codeEntries = current.map((code) => ({
-  forms: [code],
-  value: code,
-  ...(WORD_CODES.has(code) ? {} : { position: 'both' }),
-}));
+const codeEntries = current.filter((code) => !WORD_CODES.has(code)).map((code) => ({ forms: [code], value: code }));
 const nameEntries: { forms: string[]; value?: string; candidates?: string[] }[] = [];
 for (const [form, set] of [...names].sort(([a], [b]) => a.localeCompare(b, 'fr'))) {
   if (handKept.has(form)) continue;
@@ -81,8 +77,8 @@ for (const [form, set] of [...names].sort(([a], [b]) => a.localeCompare(b, 'fr')
 const rules = [
   {
     id: 'money/iso-4217-codes',
-    description: 'Every current ISO 4217 code, in capitals, after an amount or (position: both) before it.',
-    lexicon: 'currency',
+    description: 'Every current ISO 4217 code (but those that are everyday words in capitals: TOP, ALL, CUP…), matched in capitals only, before or after an amount (money/code-after, money/code-before).',
+    lexicon: 'currency-code',
     entries: codeEntries,
     examples: [
       { text: 'un prêt de 200 millions NOK', value: 200000000, currency: 'NOK' },

@@ -13,6 +13,7 @@ import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from '.
 import { CLS, UPPER, hash3 } from '../char-class.js';
 import { DIGITS, anchorKey, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
 import { VALUE_MACRO_LENGTH, valueMacros } from './value-macros.js';
+import { trieAlternation } from './alternation-trie.js';
 import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
@@ -112,16 +113,9 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** a lexicon form as a regex: spaces match any run of spaces, apostrophes match ' or ’ */
-function formSource(form: string): string {
-  return escapeRegex(form)
-    .replace(/ +/g, '[\\s\\u00A0\\u202F]+')
-    .replace(/['’]/g, "['’]");
-}
-
+/** lexicon forms as a regex (a prefix trie): spaces match any run of spaces, apostrophes ' or ’ */
 function alternation(forms: Iterable<string>): string {
-  const list = [...new Set(forms)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return list.length ? list.map(formSource).join('|') : '(?!)';
+  return trieAlternation(forms, escapeRegex);
 }
 
 const normalised = new Map<string, string>();
@@ -174,6 +168,7 @@ function buildMacros(
     scale: `(?<scale>${before}(?:${alternation(forms('scale'))})${after})`,
     currency: `(?<currency>${alternation(forms('currency'))})(?![${L}])`,
     prefixCurrency: `(?<currency>${alternation(prefixCurrencies)})`,
+    currencyCode: `(?<currency>(?:${alternation(forms('currency-code'))})(?![${L}]))`,
     // a unit symbol may be glued to its number (3km, 18m²), never to letters or an apostrophe (5 l'ont)
     unit: `(?<unit>(?<![${L}])(?:${alternation(forms('unit'))})(?![${L}\\d'’]))`,
     month: `(?<month>${month})`,
@@ -228,6 +223,7 @@ const MACRO_ROLE: Record<string, LexiconRole | undefined> = {
   ordinal: 'ordinal',
   period: 'period',
   scaleSymbol: 'scale-symbol',
+  currencyCode: 'currency-code',
 };
 
 /**
@@ -403,6 +399,10 @@ export function compileRules(files: RuleFile[]): FactRules {
               else lex.currencies.set(f, needValue('string') as string);
               if (/^[A-Z]{3}$/.test(form)) lex.currencyCodes.add(f);
               if (e.position === 'prefix' || e.position === 'both') prefixCurrencies.push(form);
+              break;
+            case 'currency-code':
+              lex.currencies.set(f, needValue('string') as string);
+              lex.currencyCodes.add(f);
               break;
             case 'unit':
               lex.units.set(f, needValue('string') as string);

@@ -9,6 +9,7 @@ export const LEXICON_ROLES = [
   'scale-symbol', // M, Md, k written before a currency sign or code (12 M€), case-sensitive (value = multiplier)
   'qualifier', // plus de, environ, … (value = Qualifier)
   'currency', // dollars, USD, Br, … (value = ISO 4217; position: prefix allows "Br95,4")
+  'currency-code', // ISO 4217 codes, matched in capitals only by case-sensitive rules through {currencyCode}
   'unit', // tonnes, hectares, … (value = unit symbol)
   'month', // janvier … (value = 1..12)
   'date-qualifier', // début, mi-, fin (value = start | mid | end)
