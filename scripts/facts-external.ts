@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { extractFacts, type FactDraft, type FactRules } from '../src/stages/6-facts/index.js';
+import { extractFacts, type FactDraft, type FactRules } from '../src/stages/7-facts/index.js';
 
 export type ValueType = 'money' | 'percent' | 'quantity' | 'date';
 export const VALUE_TYPES: ValueType[] = ['money', 'percent', 'quantity', 'date'];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadFactRules } from '../src/stages/6-facts/index.js';
+import { loadFactRules } from '../src/stages/7-facts/index.js';
 import { loadExternalSet, runCase, VALUE_TYPES } from '../scripts/facts-external.js';
 
 const root = join(import.meta.dirname, '..');

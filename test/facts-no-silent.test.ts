@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFacts, loadFactRules, type FactBlock, type FactDraft } from '../src/stages/6-facts/index.js';
+import { extractFacts, loadFactRules, type FactBlock, type FactDraft } from '../src/stages/7-facts/index.js';
 import { loadExternalSet } from '../scripts/facts-external.js';
 
 const root = join(import.meta.dirname, '..');

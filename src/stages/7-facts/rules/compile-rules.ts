@@ -14,7 +14,7 @@ import { CLS, UPPER, hash3 } from '../char-class.js';
 import { DIGITS, anchorKey, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
 import { VALUE_MACRO_LENGTH, valueMacros } from './value-macros.js';
 import { trieAlternation } from './alternation-trie.js';
-import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
+import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from '../../../rules/vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
 
