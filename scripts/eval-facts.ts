@@ -9,6 +9,10 @@
  * pipeline cannot be loaded, a crude splitter stands in (markers stripped, lines joined into
  * sentence-ended blocks) so the extractor can still be measured; the report says which was used.
  * Also prints the extractor's throughput (MB/s) on the blocks' text.
+ *
+ * Then the external test set (test/fixtures/facts-external, French usage outside the books,
+ * scripts/facts-external.ts): exact-value accuracy per type and per category.
+ * `--external-failures [type/cat]` lists the cases that fail; `--external-only` skips the books.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -19,6 +23,7 @@ import type { BlockKind, DocumentJson, Fact } from '../src/types.js';
 import { extractFacts, loadFactRules, type FactBlock, type FactRules } from '../src/stages/7-facts/index.js';
 import { normaliseName } from '../src/stages/7-facts/rules/compile-rules.js';
 import { similarity } from '../src/stages/7-facts/jaro-winkler.js';
+import { loadExternalSet, scoreExternal, VALUE_TYPES } from './facts-external.js';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +37,8 @@ function arg(name: string, def: string): string {
 const corpusDir = resolve(arg('corpus', join(repo, 'corpus')));
 const goldDir = resolve(arg('gold', join(repo, 'test', 'fixtures', 'facts-gold')));
 const rulesDir = resolve(arg('rules', join(repo, 'rules')));
+const externalDir = resolve(arg('external', join(repo, 'test', 'fixtures', 'facts-external')));
+const heldoutDir = resolve(arg('heldout', join(repo, 'test', 'fixtures', 'facts-heldout')));
 
 type FType = 'money' | 'percent' | 'quantity' | 'date' | 'counterparty';
 const TYPES: FType[] = ['money', 'percent', 'quantity', 'date', 'counterparty'];
@@ -353,6 +360,7 @@ const f1 = (s: Score): [number, number, number] => {
 
 async function main(): Promise<void> {
   const rules = loadFactRules(rulesDir);
+  if (process.argv.includes('--external-only')) return externalSets(rules);
   const pipeline = await loadPipeline();
   const libs = process.argv.includes('--no-libs') ? null : loadLibs();
   const books = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort();
@@ -401,7 +409,7 @@ async function main(): Promise<void> {
   console.log(`extractor throughput: ${(bytes / 1e6 / seconds).toFixed(1)} MB/s (${(bytes / 1e6).toFixed(2)} MB of block text in ${(seconds * 1000).toFixed(0)} ms)`);
   if (!golds.size) {
     console.log(`no gold set in ${goldDir}: no precision/recall to report`);
-    return;
+    return externalSets(rules);
   }
   console.log(`gold: ${[...golds.keys()].map((b) => basename(b)).join(', ')}`);
   const fmt = (s: Score | undefined): string => {
@@ -415,6 +423,54 @@ async function main(): Promise<void> {
     const libsChr = t === 'date' && libs ? chr[t] : undefined;
     const g = ours[t].tp + ours[t].fn;
     console.log(`${`${t} (${g})`.padEnd(13)} | ${fmt(ours[t])} | ${fmt(libsRec)} | ${fmt(libsChr)}`);
+  }
+  externalSets(rules);
+}
+
+function externalSets(rules: FactRules): void {
+  external(rules, externalDir, 'external test set');
+  external(rules, heldoutDir, 'held-out set (written after the fixes, scored before any change for it)');
+}
+
+/** An external test set: exact values, per type and per category, next to the gold above. */
+function external(rules: FactRules, dir: string, label: string): void {
+  if (!existsSync(dir)) {
+    console.log(`no ${label} in ${dir}`);
+    return;
+  }
+  const cases = loadExternalSet(dir);
+  const s = scoreExternal(cases, rules);
+  const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
+  const flagged = cases.filter((c) => c.notSupported).length;
+  console.log(`\n${label}: ${cases.length} cases (${flagged} flagged notSupported, counted as failures), ${dir.replace(repo + '/', '')}`);
+  console.log(`${'type'.padEnd(9)} | cases passed      | expected facts, value exact | extra facts`);
+  for (const t of VALUE_TYPES) {
+    const v = s.byType[t];
+    console.log(`${t.padEnd(9)} | ${`${v.casesPassed}/${v.cases}`.padEnd(8)} ${pct(v.casesPassed, v.cases).padEnd(8)} | ${`${v.found}/${v.expected}`.padEnd(8)} ${pct(v.found, v.expected).padEnd(18)} | ${v.spurious}`);
+  }
+  const all = s.results.filter((r) => r.pass).length;
+  console.log(`${'all'.padEnd(9)} | ${`${all}/${cases.length}`.padEnd(8)} ${pct(all, cases.length)}`);
+  console.log('per category (cases passed):');
+  const cats = [...s.byCategory].sort(([a], [b]) => a.localeCompare(b));
+  for (let i = 0; i < cats.length; i += 3) {
+    console.log(
+      cats
+        .slice(i, i + 3)
+        .map(([k, [p, n]]) => `  ${k.padEnd(27)} ${`${p}/${n}`.padStart(6)}`)
+        .join(''),
+    );
+  }
+  const fi = process.argv.indexOf('--external-failures');
+  if (fi >= 0) {
+    const only = process.argv[fi + 1] && !process.argv[fi + 1]!.startsWith('--') ? process.argv[fi + 1]! : '';
+    for (const r of s.results) {
+      if (r.pass || !`${r.case.type}/${r.case.cat}`.startsWith(only)) continue;
+      const got = r.got.map((g) => {
+        const x = g as unknown as Record<string, unknown>;
+        return `${g.text} → ${x.value}${x.currency !== undefined ? ` ${x.currency}` : ''}${x.unit ? ` ${x.unit}` : ''}${x.ambiguous ? ' ambiguous' : ''}`;
+      });
+      console.log(`FAIL ${r.case.file.replace('.yaml', '')} ${r.case.type}/${r.case.cat}${r.case.notSupported ? ' (notSupported)' : ''}: ${r.case.text}\n     want ${JSON.stringify(r.case.expect)}\n     got  ${JSON.stringify(got)}`);
+    }
   }
 }
 

@@ -1,9 +1,9 @@
 /**
- * The output contract (relecteur/document@1, see README and schema/document.schema.json)
+ * The output contract (relecteur/document@2, see README and schema/document.schema.json)
  * and the shared vocabulary of the pipeline's stages.
  */
 
-export const SCHEMA_ID = 'relecteur/document@1';
+export const SCHEMA_ID = 'relecteur/document@2';
 
 /** 1-based line and column in the decoded original file. */
 export interface Point {
@@ -82,19 +82,31 @@ export interface FactBase {
 export interface MoneyFact extends FactBase {
   type: 'money';
   value: number;
+  /** ISO 4217; null when the text does not settle it (then `ambiguous` and `candidates`) */
   currency: string | null;
   qualifier: Qualifier;
+  ambiguous?: true;
+  /** the ISO codes an ambiguous form (`dollars`, `roubles`, `francs`) may stand for */
+  candidates?: string[];
+  /** the currency was settled from the rest of the document, not from the phrase itself */
+  inferred?: true;
 }
 export interface PercentFact extends FactBase {
   type: 'percent';
   value: number;
   qualifier: Qualifier;
+  /** `pp` for percentage points (points de pourcentage); absent for a percentage */
+  unit?: 'pp';
+  /** the first member of a range (de 10 à 15 %): its unit comes from the second */
+  inferred?: true;
 }
 export interface QuantityFact extends FactBase {
   type: 'quantity';
   value: number;
   unit: string;
   qualifier: Qualifier;
+  /** the first member of a range (de 10 à 15 tonnes): its unit and scale come from the second */
+  inferred?: true;
 }
 export interface DateFact extends FactBase {
   type: 'date';

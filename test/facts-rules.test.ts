@@ -13,7 +13,7 @@ function run(text: string): FactDraft[] {
   return extractFacts([{ id: 'b1', kind: 'paragraph', text }], rules);
 }
 
-const FIELDS = ['value', 'currency', 'unit', 'qualifier', 'inferred', 'name', 'kind', 'id'] as const;
+const FIELDS = ['value', 'currency', 'ambiguous', 'unit', 'qualifier', 'inferred', 'name', 'kind', 'id'] as const;
 
 describe.each(rules.sources.map((s) => [s.rule.id, s] as const))('%s', (_id, src) => {
   const { rule, dimension } = src;

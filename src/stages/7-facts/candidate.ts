@@ -16,6 +16,15 @@ export interface DateParts {
   periodMonths?: number;
   /** "les N premiers mois" */
   firstMonths?: number;
+  /** last day of a range of days (du 3 au 5 mai): then month/year are the start's, month2/year2 the end's */
+  day2?: number;
+  /** a two-digit year (12/03/15): the century comes from context */
+  yy?: number;
+  /** first year of a decade (les années 1970) */
+  decade?: number;
+  /** a season as months (printemps = 3..5; hiver = 12..2, across the year's start) */
+  seasonFrom?: number;
+  seasonTo?: number;
   qualifier: 'start' | 'mid' | 'end' | null;
 }
 

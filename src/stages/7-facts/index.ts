@@ -19,6 +19,9 @@ import { applyQualifiers } from './refiners/apply-qualifiers.js';
 import { resolveOverlaps } from './refiners/resolve-overlaps.js';
 import { inferContextYear, type YearContext } from './refiners/infer-context-year.js';
 import { foldCounterpartyNames } from './refiners/fold-counterparty-names.js';
+import { resolveCurrencies } from './refiners/resolve-currencies.js';
+import { dropInUrls } from './refiners/drop-in-urls.js';
+import { mergeDateIntervals } from './refiners/merge-date-intervals.js';
 
 export type { FactDraft } from './candidate.js';
 export type { FactRules } from './rules/compile-rules.js';
@@ -43,6 +46,7 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
   let cands = runPatternRules(block.id, text, rules, scan);
   cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts));
   cands = dropYearsInNames(cands, text, rules.lex);
+  cands = dropInUrls(cands, text);
   cands = mergeRanges(cands, block.id, text, rules);
   applyQualifiers(cands, text, rules);
   return resolveOverlaps(cands);
@@ -53,10 +57,11 @@ export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[]
   const years: YearContext = {};
   for (const block of blocks) {
     if (!READ_KINDS.has(block.kind) || !block.text) continue;
-    const cands = inferContextYear(candidatesOf(block, rules), years);
+    const cands = mergeDateIntervals(inferContextYear(candidatesOf(block, rules), years), block.text);
     for (const c of cands) out.push(c.draft);
   }
   foldCounterpartyNames(out, rules);
+  resolveCurrencies(out);
   return out;
 }
 

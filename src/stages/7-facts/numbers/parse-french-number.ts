@@ -1,6 +1,8 @@
 /**
  * French numbers: digits with a decimal comma and 3-digit groups separated by a space,
- * a no-break space or a narrow no-break space (`3 200`, `715,5`), or words
+ * a no-break space or a narrow no-break space (`3 200`, `715,5`), by dots (`10.000`,
+ * `16.000,00`: a dot before exactly three digits, in groups, is a thousands separator) or by
+ * apostrophes (Swiss `12'500`); a dot before other digits is a decimal point (`2.5 %`); or words
  * (`deux`, `trois mille cinq cents`, `quatre-vingt-dix`, `une quarantaine`).
  * The word list comes from rules/numbers (lexicon role `number-word`).
  */
@@ -8,10 +10,14 @@
 const GROUP_SEP = /[ \u00A0\u202F]/g;
 
 /** Regex source (no named groups) for a number written with digits. */
-export const DIGIT_NUMBER_SOURCE = '(?<![\\d,.])(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d+)(?:,\\d+)?(?![\\d])';
+export const DIGIT_NUMBER_SOURCE =
+  "(?<![\\d,.'’])(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d{1,3}(?:\\.\\d{3})+(?!\\.?\\d)|\\d{1,3}(?:['’]\\d{3})+|\\d+)(?:,\\d+|\\.\\d+(?!\\.?\\d))?(?![\\d])";
 
 export function parseDigits(text: string): number | null {
-  const t = text.replace(GROUP_SEP, '');
+  let t = text.replace(GROUP_SEP, '').replace(/['’]/g, '');
+  // dots between groups of three digits are thousands separators (10.000, 16.000,00)
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(t)) t = t.replace(/\./g, '');
+  else if (/^\d+\.\d+$/.test(t)) t = t.replace('.', ',');
   if (!/^\d+(?:,\d+)?$/.test(t)) return null;
   return Number(t.replace(',', '.'));
 }

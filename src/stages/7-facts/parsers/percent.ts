@@ -1,4 +1,4 @@
-/** Percentages: `3,5 %`, `11,9%`, `70 pour cent`. */
+/** Percentages: `3,5 %`, `11,9%`, `−0,3 %`, `70 pour cent`; percentage points (`unit: pp`). */
 import type { CompiledRule, Lexicons } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
 import { parseFrenchNumber } from '../numbers/parse-french-number.js';
@@ -8,5 +8,8 @@ export function buildPercent(m: RegExpExecArray, rule: CompiledRule, lex: Lexico
   if (g.amount === undefined) return null;
   const value = parseFrenchNumber(g.amount, lex.numberWords);
   if (value === null) return null;
-  return { priority: rule.priority, scale: 1, fields: { value, qualifier: null } };
+  const negative = g.sign === '-' || g.sign === '−';
+  const fields: Record<string, unknown> = { value: negative && value !== 0 ? -value : value, qualifier: null };
+  if (rule.set.unit) fields.unit = rule.set.unit;
+  return { priority: rule.priority, scale: 1, fields };
 }

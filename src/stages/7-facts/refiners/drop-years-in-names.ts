@@ -9,7 +9,9 @@ import type { Candidate } from '../candidate.js';
 
 export function dropYearsInNames(cands: Candidate[], text: string, lex: Lexicons): Candidate[] {
   return cands.filter((c) => {
-    if (c.draft.type !== 'date' || !/^(?:1[89]|20)\d\d/.test(c.draft.text)) return true;
+    if (c.draft.type !== 'date' || !/^(?:1[89]|20)\d\d(?!-\d\d?-\d)/.test(c.draft.text)) return true;
+    // a bare year followed by /digits or -digits is an identifier (directive 2009/28/CE, loi 2015-990)
+    if (/^\d{4}$/.test(c.draft.text) && /^[/-]\d/.test(text.slice(c.draft.end, c.draft.end + 2))) return false;
     const before = text.slice(Math.max(0, c.draft.start - 40), c.draft.start);
     if (/[-–/]$/.test(before) && !/\s[-–]$/.test(before)) return false;
     if (/(?:n°|№|nº|numéro|p\.|pp\.)\s*$/iu.test(before)) return false;

@@ -2,7 +2,7 @@
  * Ranges: `de 215 à 870 millions de dollars`, `passant de 2,1 à 3 milliards`, `de 10 à 15 %`.
  * The second member is already a fact; a `context: before` rule (rules/numbers/ranges.yaml)
  * finds the first member just before it, which takes the second's scale (unless it has its
- * own), currency and unit. A range is two facts.
+ * own), currency and unit, and says so (`inferred: true`). A range is two facts.
  */
 import type { FactRules } from '../rules/compile-rules.js';
 import { lowerForm, type Candidate, type FactDraft } from '../candidate.js';
@@ -54,6 +54,8 @@ export function mergeRanges(cands: Candidate[], blockId: string, text: string, r
         rule: rule.id,
         value: d.type === 'percent' ? amount : scaleValue(amount, scale),
         qualifier: null,
+        // its unit, currency (and scale, unless written) come from the second member
+        inferred: true,
       } as FactDraft;
       added.push({ draft, priority: c.priority, scale });
       break;

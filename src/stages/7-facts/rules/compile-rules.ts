@@ -12,6 +12,8 @@ import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
 import { CLS, UPPER, hash3 } from '../char-class.js';
 import { DIGITS, anchorKey, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
+import { VALUE_MACRO_LENGTH, valueMacros } from './value-macros.js';
+import { trieAlternation } from './alternation-trie.js';
 import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from '../../../rules/vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
@@ -21,6 +23,10 @@ export interface Lexicons {
   scales: Map<string, number>;
   qualifiers: Map<string, Exclude<Qualifier, null>>;
   currencies: Map<string, string>;
+  /** currency forms the text alone does not settle (dollars, roubles, francs) → ISO candidates */
+  currencyCandidates: Map<string, string[]>;
+  /** ISO codes (written in capitals in the rule files): matched only when written in capitals */
+  currencyCodes: Set<string>;
   units: Map<string, string>;
   months: Map<string, number>;
   dateQualifiers: Map<string, 'start' | 'mid' | 'end'>;
@@ -107,16 +113,9 @@ export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** a lexicon form as a regex: spaces match any run of spaces, apostrophes match ' or ’ */
-function formSource(form: string): string {
-  return escapeRegex(form)
-    .replace(/ +/g, '[\\s\\u00A0\\u202F]+')
-    .replace(/['’]/g, "['’]");
-}
-
+/** lexicon forms as a regex (a prefix trie): spaces match any run of spaces, apostrophes ' or ’ */
 function alternation(forms: Iterable<string>): string {
-  const list = [...new Set(forms)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return list.length ? list.map(formSource).join('|') : '(?!)';
+  return trieAlternation(forms, escapeRegex);
 }
 
 const normalised = new Map<string, string>();
@@ -169,7 +168,9 @@ function buildMacros(
     scale: `(?<scale>${before}(?:${alternation(forms('scale'))})${after})`,
     currency: `(?<currency>${alternation(forms('currency'))})(?![${L}])`,
     prefixCurrency: `(?<currency>${alternation(prefixCurrencies)})`,
-    unit: `(?<unit>${before}(?:${alternation(forms('unit'))})${after})`,
+    currencyCode: `(?<currency>(?:${alternation(forms('currency-code'))})(?![${L}]))`,
+    // a unit symbol may be glued to its number (3km, 18m²), never to letters or an apostrophe (5 l'ont)
+    unit: `(?<unit>(?<![${L}])(?:${alternation(forms('unit'))})(?![${L}\\d'’]))`,
     month: `(?<month>${month})`,
     month2: `(?<month2>${month})`,
     day: `(?<day>(?<![\\d,])(?:1er|premier|[12]\\d|3[01]|0?[1-9])(?!\\d))`,
@@ -182,6 +183,7 @@ function buildMacros(
     legalFormSuffix: `(?<legalForm>${before}(?:${alternation(legal.suffix)})${after})`,
     companyName: `(?<name>${quoted}|${capWord}(?:[ \\u00A0](?:${capWord}|№ ?\\d+|No\\. ?\\d+|de|du|des|of|and)){0,5})`,
     // "Kazakhstan du Nord", "Kazakhstan de l'Est": a cardinal point belongs to the name
+    ...valueMacros((role) => forms(role), alternation),
     placeName: `(?<name>\\p{Lu}[${L}'’-]*(?:[ -]\\p{Lu}[${L}'’-]*){0,2}(?:\\s+(?:du|de\\s+l['’])\\s*(?:Nord|Sud|Est|Ouest)(?![${L}]))?)`,
   };
 }
@@ -220,6 +222,8 @@ const MACRO_ROLE: Record<string, LexiconRole | undefined> = {
   dateQual: 'date-qualifier',
   ordinal: 'ordinal',
   period: 'period',
+  scaleSymbol: 'scale-symbol',
+  currencyCode: 'currency-code',
 };
 
 /**
@@ -322,6 +326,8 @@ export function compileRules(files: RuleFile[]): FactRules {
     scales: new Map(),
     qualifiers: new Map(),
     currencies: new Map(),
+    currencyCandidates: new Map(),
+    currencyCodes: new Set(),
     units: new Map(),
     months: new Map(),
     dateQualifiers: new Map(),
@@ -377,6 +383,7 @@ export function compileRules(files: RuleFile[]): FactRules {
               lex.numberWords.set(f, needValue('number') as number);
               break;
             case 'scale':
+            case 'scale-symbol':
               lex.scales.set(f, needValue('number') as number);
               break;
             case 'qualifier': {
@@ -388,8 +395,14 @@ export function compileRules(files: RuleFile[]): FactRules {
               break;
             }
             case 'currency':
-              lex.currencies.set(f, needValue('string') as string);
+              if (e.candidates) lex.currencyCandidates.set(f, e.candidates);
+              else lex.currencies.set(f, needValue('string') as string);
+              if (/^[A-Z]{3}$/.test(form)) lex.currencyCodes.add(f);
               if (e.position === 'prefix' || e.position === 'both') prefixCurrencies.push(form);
+              break;
+            case 'currency-code':
+              lex.currencies.set(f, needValue('string') as string);
+              lex.currencyCodes.add(f);
               break;
             case 'unit':
               lex.units.set(f, needValue('string') as string);
@@ -499,7 +512,7 @@ export function compileRules(files: RuleFile[]): FactRules {
     const role = MACRO_ROLE[name];
     const forms = name === 'legalFormPrefix' ? legal.prefix : name === 'legalFormSuffix' ? legal.suffix : name === 'prefixCurrency' ? prefixCurrencies : role ? raw[role] : undefined;
     if (forms) return Math.max(0, ...forms.map((f) => f.length + 3 * (f.split(' ').length - 1)));
-    return FIXED_MACRO_LENGTH[name] ?? null;
+    return FIXED_MACRO_LENGTH[name] ?? VALUE_MACRO_LENGTH[name] ?? null;
   };
   const anchorIndex = buildAnchorIndex();
   const rules: CompiledRule[] = [];

@@ -6,8 +6,10 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export const LEXICON_ROLES = [
   'number-word', // un, deux, … (value = number)
   'scale', // mille, millions, … (value = multiplier)
+  'scale-symbol', // M, Md, k written before a currency sign or code (12 M€), case-sensitive (value = multiplier)
   'qualifier', // plus de, environ, … (value = Qualifier)
   'currency', // dollars, USD, Br, … (value = ISO 4217; position: prefix allows "Br95,4")
+  'currency-code', // ISO 4217 codes, matched in capitals only by case-sensitive rules through {currencyCode}
   'unit', // tonnes, hectares, … (value = unit symbol)
   'month', // janvier … (value = 1..12)
   'date-qualifier', // début, mi-, fin (value = start | mid | end)
@@ -78,6 +80,7 @@ export const ruleFileSchema = {
         kind: { enum: ['country', 'region', 'company', 'organisation'] },
         id: { type: 'string' },
         position: { enum: ['prefix', 'suffix', 'both'] },
+        candidates: { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[A-Z]{3}$' } },
         canonical: { type: 'boolean' },
       },
     },
@@ -92,6 +95,7 @@ export const ruleFileSchema = {
         rule: { type: 'string' },
         value: { type: ['number', 'string'] },
         currency: scalar,
+        ambiguous: { type: 'boolean' },
         unit: { type: 'string' },
         qualifier: scalar,
         inferred: { type: 'boolean' },
@@ -111,6 +115,8 @@ export interface EntryData {
   kind?: 'country' | 'region' | 'company' | 'organisation';
   id?: string;
   position?: 'prefix' | 'suffix' | 'both';
+  /** a currency form the text alone does not settle: the ISO codes it may stand for */
+  candidates?: string[];
   canonical?: boolean;
 }
 
@@ -121,6 +127,7 @@ export interface ExampleData {
   rule?: string;
   value?: number | string;
   currency?: string | null;
+  ambiguous?: boolean;
   unit?: string;
   qualifier?: string | null;
   inferred?: boolean;
