@@ -236,7 +236,7 @@ async function main(): Promise<void> {
       for (const p of gold.passages) {
         const [a, z] = p.lines;
         const pred = lined.filter((x) => x.line >= a && x.line <= z).map((x) => x.f);
-        scorePassage(p.entities, pred, s, `${gold.book.slice(0, 3)}:${a}`);
+        scorePassage(p.entities, pred, s, `${label}|${gold.book.slice(0, 3)}:${a}`);
       }
       scores.push(s);
     }

@@ -105,8 +105,14 @@ export interface DateFact extends FactBase {
 export interface CounterpartyFact extends FactBase {
   type: 'counterparty';
   name: string;
-  kind: 'country' | 'region' | 'company' | 'organisation';
+  kind: 'country' | 'region' | 'company' | 'organisation' | 'city';
   id?: string;
+  /** the entity of the document's registry (`entities[].id`) this mention belongs to */
+  entity?: string;
+  /** `party` for a city that acts as a party (kind `city`); cities as mere places are not facts */
+  role?: 'party';
+  /** the legal form printed with a company name (OJSC, LLC, SA, …) */
+  legalForm?: string;
 }
 export type Fact = MoneyFact | PercentFact | QuantityFact | DateFact | CounterpartyFact;
 

@@ -10,6 +10,7 @@ import { readRuleFiles } from './rules/read-rule-files.js';
 import { compileRules, type FactRules } from './rules/compile-rules.js';
 import { runPatternRules, scanBlock } from './parsers/run-pattern-rules.js';
 import { matchEntities } from './parsers/counterparty-lexicon.js';
+import { matchHeads } from './parsers/counterparty-heads.js';
 import { dropYearsInNames } from './refiners/drop-years-in-names.js';
 import { mergeRanges } from './refiners/merge-ranges.js';
 import { applyQualifiers } from './refiners/apply-qualifiers.js';
@@ -38,7 +39,7 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
   const text = block.text;
   const scan = scanBlock(text, rules);
   let cands = runPatternRules(block.id, text, rules, scan);
-  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts));
+  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts), matchHeads(block.id, text, rules));
   cands = dropYearsInNames(cands, text, rules.lex);
   cands = mergeRanges(cands, block.id, text, rules);
   applyQualifiers(cands, text, rules);

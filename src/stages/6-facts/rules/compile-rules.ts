@@ -14,7 +14,7 @@ import { CLS, UPPER, hash3 } from '../char-class.js';
 import { DIGITS, anchorKey, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
 import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
 
-export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
+export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation' | 'city';
 
 export interface Lexicons {
   numberWords: Map<string, number>;
@@ -30,6 +30,20 @@ export interface Lexicons {
   yearIntro: Set<string>;
   /** normalised spelling → canonical place name (for names found by patterns) */
   places: Map<string, string>;
+  /** head nouns of organisation names, lowercased (counterparty-heads.ts) */
+  orgHeads: Map<string, OrgHead>;
+  /** lowercased words that end an organisation name */
+  nameBoundaries: Set<string>;
+  /** normalised city spelling → canonical city name (counterparty-cities.ts) */
+  cities: Map<string, string>;
+  /** legal forms written after a name, as written */
+  legalSuffixes: Set<string>;
+}
+
+export interface OrgHead {
+  kind: CounterpartyKind;
+  apposition: boolean;
+  rule: string;
 }
 
 export interface Entity {
@@ -330,6 +344,10 @@ export function compileRules(files: RuleFile[]): FactRules {
     nameStopwords: new Set(),
     yearIntro: new Set(),
     places: new Map(),
+    orgHeads: new Map(),
+    nameBoundaries: new Set(),
+    cities: new Map(),
+    legalSuffixes: new Set(),
   };
   const legal = { prefix: [] as string[], suffix: [] as string[] };
   const prefixCurrencies: string[] = [];
@@ -412,7 +430,10 @@ export function compileRules(files: RuleFile[]): FactRules {
             case 'legal-form': {
               const pos = e.position ?? 'both';
               if (pos !== 'suffix') legal.prefix.push(form);
-              if (pos !== 'prefix') legal.suffix.push(form);
+              if (pos !== 'prefix') {
+                legal.suffix.push(form);
+                lex.legalSuffixes.add(form);
+              }
               break;
             }
             case 'name-stopword':
@@ -424,11 +445,21 @@ export function compileRules(files: RuleFile[]): FactRules {
             case 'place':
               lex.places.set(normaliseName(form), e.name ?? e.forms[0]!);
               break;
+            case 'org-head':
+              lex.orgHeads.set(f, { kind: e.kind ?? 'organisation', apposition: e.apposition ?? false, rule: rule.id });
+              break;
+            case 'name-boundary':
+              lex.nameBoundaries.add(f);
+              break;
+            case 'city':
+              lex.cities.set(normaliseName(form), e.name ?? e.forms[0]!);
+              break;
             case 'entity':
               break;
           }
         }
         if (role === 'place' && e.name) lex.places.set(normaliseName(e.name), e.name);
+        if (role === 'city' && e.name) lex.cities.set(normaliseName(e.name), e.name);
         if (role === 'entity') {
           const kind = e.kind ?? rule.set?.kind;
           if (!kind) throw new RuleFileError(`${ewhere}: an entity entry needs a "kind"`);
