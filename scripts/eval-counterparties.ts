@@ -64,7 +64,8 @@ export function nameKey(name: string): string {
     prev = k;
     k = k.replace(LEGAL, '').replace(/^(?:ojsc|jsc|cjsc|llc|sarl|ooo|oao|zao|soao|up|rue|rup|rupe) /, '');
   }
-  return k.trim();
+  // function words do not tell names apart ("Université d'État Polessky" / "… d'État de Polessky")
+  return k.replace(/(?:^| )(?:de|du|des|d'|la|le|les|l'|et)(?= )/g, ' ').replace(/\b[dl]'/g, '').replace(/\s+/g, ' ').trim();
 }
 
 export function sameEntity(g: GoldEntity, p: Pred): boolean {

@@ -31,6 +31,7 @@ import { stripMarkup, isMarkdownHeading } from './stages/4-unwrap/strip-markup.j
 import { classifyBlock } from './stages/4-unwrap/classify-blocks.js';
 import { findUrls, loadUrlRules, type UrlRules } from './stages/5-urls/repair-urls.js';
 import { extractFacts, loadFactRules, type FactRules } from './stages/6-facts/index.js';
+import { buildEntityRegistry } from './stages/6-facts/entity-registry.js';
 import { buildAudit } from './stages/7-write/build-audit.js';
 import { detectLanguage } from './text/language.js';
 
@@ -401,6 +402,7 @@ function toDocument(tree: PipelineTree, options: ProcessOptions): DocumentJson {
     blocks,
     footnotes,
     facts,
+    entities: buildEntityRegistry(facts),
     removed,
     audit,
     stats,

@@ -1,9 +1,9 @@
 /**
- * The output contract (relecteur/document@1, see README and schema/document.schema.json)
+ * The output contract (relecteur/document@2, see README and schema/document.schema.json)
  * and the shared vocabulary of the pipeline's stages.
  */
 
-export const SCHEMA_ID = 'relecteur/document@1';
+export const SCHEMA_ID = 'relecteur/document@2';
 
 /** 1-based line and column in the decoded original file. */
 export interface Point {
@@ -116,6 +116,19 @@ export interface CounterpartyFact extends FactBase {
 }
 export type Fact = MoneyFact | PercentFact | QuantityFact | DateFact | CounterpartyFact;
 
+/** One entity of the document's registry: every counterparty fact is one of its mentions. */
+export interface EntityRecord {
+  /** `<kind>:<rule id>` (`country:BY`) or `<kind>:<folded name>`; the same in every document */
+  id: string;
+  name: string;
+  kind: CounterpartyFact['kind'];
+  /** ids given by the rules (ISO 3166-1 alpha-2 for countries) */
+  ids: string[];
+  /** every distinct spelling printed in the text, in order of first appearance */
+  surfaces: string[];
+  mentions: { block: string; start: number; end: number; source: Point }[];
+}
+
 export interface Removed {
   kind: string;
   text: string;
@@ -171,6 +184,8 @@ export interface DocumentJson {
   blocks: Block[];
   footnotes: Footnote[];
   facts: Fact[];
+  /** the entity registry (contract @2) */
+  entities: EntityRecord[];
   removed: Removed[];
   audit: AuditEntry[];
   stats: Stats;

@@ -11,12 +11,15 @@ import { compileRules, type FactRules } from './rules/compile-rules.js';
 import { runPatternRules, scanBlock } from './parsers/run-pattern-rules.js';
 import { matchEntities } from './parsers/counterparty-lexicon.js';
 import { matchHeads } from './parsers/counterparty-heads.js';
+import { matchCityParties } from './parsers/counterparty-cities.js';
 import { dropYearsInNames } from './refiners/drop-years-in-names.js';
 import { mergeRanges } from './refiners/merge-ranges.js';
 import { applyQualifiers } from './refiners/apply-qualifiers.js';
 import { resolveOverlaps } from './refiners/resolve-overlaps.js';
 import { inferContextYear, type YearContext } from './refiners/infer-context-year.js';
 import { foldCounterpartyNames } from './refiners/fold-counterparty-names.js';
+import { foldAcronyms } from './refiners/fold-acronyms.js';
+import { linkEntities } from './entity-registry.js';
 
 export type { FactDraft } from './candidate.js';
 export type { FactRules } from './rules/compile-rules.js';
@@ -39,7 +42,7 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
   const text = block.text;
   const scan = scanBlock(text, rules);
   let cands = runPatternRules(block.id, text, rules, scan);
-  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts), matchHeads(block.id, text, rules));
+  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts), matchHeads(block.id, text, rules), matchCityParties(block.id, text, rules));
   cands = dropYearsInNames(cands, text, rules.lex);
   cands = mergeRanges(cands, block.id, text, rules);
   applyQualifiers(cands, text, rules);
@@ -47,13 +50,15 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
 }
 
 export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[] {
-  const out: FactDraft[] = [];
+  let out: FactDraft[] = [];
   const years: YearContext = {};
   for (const block of blocks) {
     if (!READ_KINDS.has(block.kind) || !block.text) continue;
     const cands = inferContextYear(candidatesOf(block, rules), years);
     for (const c of cands) out.push(c.draft);
   }
+  out = foldAcronyms(blocks, out, rules);
   foldCounterpartyNames(out, rules);
+  linkEntities(out);
   return out;
 }

@@ -17,6 +17,8 @@ import { SCHEMA_ID } from '../../types.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
 import { footnoteNumbering } from '../3-footnotes/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
+import { EntityRegistry } from '../6-facts/entity-registry.js';
+import { arrayItems } from './serialize.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -85,6 +87,7 @@ const shiftSpan = (s: Span, lines: number): Span => ({
 export interface SectionedResult {
   stats: DocumentJson['stats'];
   timings: Record<string, number>;
+  entities: DocumentJson['entities'];
 }
 
 /**
@@ -117,6 +120,7 @@ export async function writeSectioned(
     const firsts = { blocks: true, facts: true, removed: true, audit: true };
     const counts = { blocks: 0, markers: 0, urls: 0, urlsRepaired: 0, urlsUnrecoverable: 0, removed: 0, changes: 0 };
     const factCounts = { money: 0, percent: 0, quantity: 0, date: 0, counterparty: 0 };
+    const registry = new EntityRegistry();
     let layout: DocumentJson['source']['layout'] | undefined;
     const seen = new Set<number>();
     const push = async (o: Out, key: keyof typeof firsts, value: unknown) => {
@@ -161,6 +165,7 @@ export async function writeSectioned(
       for (const f of doc.facts) {
         const g: Fact = { ...f, block: ids.get(f.block)!, source: { line: f.source.line + lineOffset, column: f.source.column } };
         factCounts[g.type]++;
+        if (g.type === 'counterparty') registry.add(g);
         await push(side.facts, 'facts', g);
       }
       for (const r of doc.removed) {
@@ -230,12 +235,13 @@ export async function writeSectioned(
       ...(meta.bom ? { bom: true } : {}),
       layout: layout ?? 'hard-wrapped',
     };
-    await json.write(`\n ],\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
+    const entities = registry.list();
+    await json.write(`\n ],\n "entities": ${arrayItems(entities)},\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
     await Promise.all([json.end(), clean.end(), diff.end()]);
     await rename(json.path, `${base}.json`);
     await rename(clean.path, `${base}.clean.txt`);
     await rename(diff.path, `${base}.diff`);
-    return { stats, timings };
+    return { stats, timings, entities };
   } finally {
     for (const f of tmpFiles) await unlink(f).catch(() => {});
   }

@@ -30,6 +30,8 @@ const ARTICLES = new Set(['la', 'le', 'les', "l'"]);
 const NOT_PROPER = new Set(['état', 'etat', 'états', 'etats']);
 const ADJECTIVE =
   /(?:ique|iques|al|ale|ales|aux|el|elle|elles|els|ien|iens|ienne|iennes|éen|éens|éenne|éennes|ais|aise|aises|ois|oise|oises|ain|aine|ains|aines|if|ifs|ive|ives|é|ée|és|ées|aire|aires|ier|iers|ière|ières|ant|ante|ants|antes|ente|entes|eux|euse|euses|eur|eure|eures|ure|ures|iste|istes|uni|unie|unis|unies|ine|ines|usse|usses|che|ches)$/u;
+/** present participles: "portant le nom de", never part of the name */
+const PARTICIPLE = /ant$/u;
 const WORD = /(?:\p{Lu}\.){1,3}(?=\s*\p{Lu})|[\p{L}\p{N}]+(?:[-–][\p{L}\p{N}]+)*|['’]|\S/uy;
 const SPACES = /[ \t\u00A0\u202F]*/y;
 const MAX_TOKENS = 30;
@@ -198,7 +200,17 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
     // adjectives right after the last proper noun belong to it (Nations unies)
     let end = lastProperEnd;
     const k = toks.findIndex((x) => x.e === lastProperEnd);
-    for (let j = k + 1; j < toks.length && isLowerWord(toks[j]!.t) && !boundary(toks[j]!.t) && ADJECTIVE.test(toks[j]!.t) && toks[j]!.e <= lastEnd; j++) end = toks[j]!.e;
+    for (let j = k + 1; j < toks.length && isLowerWord(toks[j]!.t) && !boundary(toks[j]!.t) && ADJECTIVE.test(toks[j]!.t) && !PARTICIPLE.test(toks[j]!.t) && toks[j]!.e <= lastEnd; j++) end = toks[j]!.e;
+    if (head.apposition) {
+      // "la société de gestion Shannrak", "l'usine d'assemblage de Hyundai Trans Auto": the name is the
+      // capitalised run at the end — unless it is a place ("l'usine de tracteurs de Minsk")
+      let r = k;
+      while (r > 0 && proper(toks[r - 1]!.t)) r--;
+      const run = toks.slice(r, k + 1).map((x) => x.t).join(' ');
+      const before = toks[r - 1]?.t;
+      const place = rules.lex.places.has(normaliseName(run)) || rules.lex.cities.has(normaliseName(run)) || rules.entityNames.get(normaliseName(run))?.kind === 'country';
+      if (r > 0 && !(before && PREPS.has(before) && place)) return { start: toks[r]!.s, nameEnd: end };
+    }
     return { start: hs, nameEnd: end };
   }
   if (!capital || lastEnd < 0) return null;

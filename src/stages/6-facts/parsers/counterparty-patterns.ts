@@ -39,6 +39,9 @@ export function buildCounterparty(m: RegExpExecArray, rule: CompiledRule, rules:
   let { name } = cleaned;
   const trimStart = g.name !== undefined && m[0].startsWith(g.name) ? cleaned.skipped : 0;
   if (rule.set.name) name = rule.set.name;
+  // "Managing Company of Belpharmprom Holding": Holding, Group… are part of the name
+  const legalForm = g.legalForm;
+  if (legalForm && rules.lex.legalInName.has(legalForm) && m[0].endsWith(legalForm) && !rule.set.name) name = `${name} ${legalForm}`;
   const key = normaliseName(name);
   // a known entity (a country behind "République de …", a known company) wins
   const known = rules.entityNames.get(key);
@@ -56,5 +59,6 @@ export function buildCounterparty(m: RegExpExecArray, rule: CompiledRule, rules:
     name = name.charAt(0).toUpperCase() + name.slice(1);
   }
   raw = name;
-  return { priority: rule.priority, fields: { name: raw, kind, ...(rule.set.id ? { id: rule.set.id } : {}) }, trimStart };
+  const legal = legalForm && !rules.lex.legalInName.has(legalForm) ? { legalForm } : {};
+  return { priority: rule.priority, fields: { name: raw, kind, ...(rule.set.id ? { id: rule.set.id } : {}), ...legal }, trimStart };
 }

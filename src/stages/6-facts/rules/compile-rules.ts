@@ -38,6 +38,8 @@ export interface Lexicons {
   cities: Map<string, string>;
   /** legal forms written after a name, as written */
   legalSuffixes: Set<string>;
+  /** legal forms that are part of the name (Holding, Group): kept in it */
+  legalInName: Set<string>;
 }
 
 export interface OrgHead {
@@ -194,7 +196,7 @@ function buildMacros(
     period: `(?<period>${before}(?:${alternation(forms('period'))})${after})`,
     legalFormPrefix: `(?<legalForm>${before}(?:${alternation(legal.prefix)})${after})`,
     legalFormSuffix: `(?<legalForm>${before}(?:${alternation(legal.suffix)})${after})`,
-    companyName: `(?<name>${quoted}|${capWord}(?:[ \\u00A0](?:${capWord}|№ ?\\d+|No\\. ?\\d+|de|du|des|of|and)){0,5})`,
+    companyName: `(?<name>${quoted}|${capWord}(?:[ \\u00A0](?:${capWord}|№ ?\\d+|No\\. ?\\d+|de|du|des|of|and|for|-(?=[ \\u00A0]\\p{Lu}))){0,8})`,
     // "Kazakhstan du Nord", "Kazakhstan de l'Est": a cardinal point belongs to the name
     placeName: `(?<name>\\p{Lu}[${L}'’-]*(?:[ -]\\p{Lu}[${L}'’-]*){0,2}(?:\\s+(?:du|de\\s+l['’])\\s*(?:Nord|Sud|Est|Ouest)(?![${L}]))?)`,
   };
@@ -348,6 +350,7 @@ export function compileRules(files: RuleFile[]): FactRules {
     nameBoundaries: new Set(),
     cities: new Map(),
     legalSuffixes: new Set(),
+    legalInName: new Set(),
   };
   const legal = { prefix: [] as string[], suffix: [] as string[] };
   const prefixCurrencies: string[] = [];
@@ -434,6 +437,7 @@ export function compileRules(files: RuleFile[]): FactRules {
                 legal.suffix.push(form);
                 lex.legalSuffixes.add(form);
               }
+              if (e.inName) lex.legalInName.add(form);
               break;
             }
             case 'name-stopword':

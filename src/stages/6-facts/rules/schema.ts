@@ -83,6 +83,7 @@ export const ruleFileSchema = {
         position: { enum: ['prefix', 'suffix', 'both'] },
         canonical: { type: 'boolean' },
         apposition: { type: 'boolean' },
+        inName: { type: 'boolean' },
       },
     },
     example: {
@@ -118,6 +119,8 @@ export interface EntryData {
   canonical?: boolean;
   /** org-head: the name is the capitalised words after the head (la société Gomselmash) */
   apposition?: boolean;
+  /** legal-form: a word that stays in the name (Holding, Group) */
+  inName?: boolean;
 }
 
 export interface ExampleData {
