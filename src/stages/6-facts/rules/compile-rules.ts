@@ -455,15 +455,19 @@ export function compileRules(files: RuleFile[]): FactRules {
             case 'name-boundary':
               lex.nameBoundaries.add(f);
               break;
-            case 'city':
-              lex.cities.set(normaliseName(form), e.name ?? e.forms[0]!);
+            case 'city': {
+              // a spelling mapped onto another name (Beijing → Pékin) wins over a mapping onto itself
+              const k = normaliseName(form);
+              const to = e.name ?? e.forms[0]!;
+              if (!lex.cities.has(k) || normaliseName(to) !== k) lex.cities.set(k, to);
               break;
+            }
             case 'entity':
               break;
           }
         }
         if (role === 'place' && e.name) lex.places.set(normaliseName(e.name), e.name);
-        if (role === 'city' && e.name) lex.cities.set(normaliseName(e.name), e.name);
+        if (role === 'city' && e.name && !lex.cities.has(normaliseName(e.name))) lex.cities.set(normaliseName(e.name), e.name);
         if (role === 'entity') {
           const kind = e.kind ?? rule.set?.kind;
           if (!kind) throw new RuleFileError(`${ewhere}: an entity entry needs a "kind"`);
