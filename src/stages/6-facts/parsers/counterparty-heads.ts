@@ -157,6 +157,9 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
       const next = toks[j]?.t;
       if (!noun(next)) break;
       if (lw === 'en' && !isLowerWord(next!)) break;
+      // after a proper noun the name goes on only with another proper noun (du Bélarus, de Minsk):
+      // "la communauté des affaires de la région de Briansk des avantages du mécanisme …" stops at Briansk
+      if (sawProper && !isCap(next!)) break;
       i = j;
       continue;
     }
@@ -165,13 +168,17 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
       if (sawProper) {
         // after a proper noun, only "et de <Proper>" goes on
         const n2 = toks[i + 2]?.t;
-        if (n1 && PREPS.has(n1) && n1 !== 'en' && n2 && proper(n2)) {
+        if (n1 && PREPS.has(n1) && n1 !== 'en' && n2 && proper(n2) && !rules.lex.orgHeads.has(n2.toLowerCase())) {
           i += 1;
           continue;
         }
         break;
       }
       if (n1 && PREPS.has(n1)) {
+        // "de l'Union douanière et de l'Espace économique commun": a second organisation, not one name
+        const n2 = toks[i + 2]?.t;
+        const n3 = n2 && ARTICLES.has(n2) ? toks[i + 3]?.t : n2;
+        if (n3 && isCap(n3) && rules.lex.orgHeads.has(n3.toLowerCase())) break;
         i += 1;
         continue;
       }
