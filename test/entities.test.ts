@@ -145,6 +145,16 @@ describe('the entity registry of a book', () => {
   });
 });
 
+describe('folding spellings', () => {
+  it('folds variants of one name but never two names that share a long prefix', () => {
+    const f = parties(
+      "Le ministère de l'Industrie du Belarus a signé, puis le ministère de l'Intérieur du Belarus. L'université d'État de Polotsk et l'université d'État de Mogilev, puis l'université d'Etat de Polotsk.",
+    );
+    expect(new Set(f.map((x) => x.entity)).size).toBe(4);
+    expect(f.filter((x) => /Polotsk/.test(x.text)).map((x) => x.entity)).toEqual(['organisation:universite-d-etat-de-polotsk', 'organisation:universite-d-etat-de-polotsk']);
+  });
+});
+
 describe('the batch registry', () => {
   const dir = mkdtempSync(join(tmpdir(), 'relecteur-entities-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ import type { CounterpartyFact, EntityRecord } from '../../types.js';
 export type { EntityRecord } from '../../types.js';
 import type { FactDraft } from './candidate.js';
 import { normaliseName } from './rules/compile-rules.js';
-import { similarity } from './jaro-winkler.js';
+import { similarNames, similarity } from './jaro-winkler.js';
 
 function slug(name: string): string {
   return normaliseName(name)
@@ -104,8 +104,10 @@ export function foldBatchEntities(docs: { path: string; entities: EntitySummary[
           let best = 0;
           for (const cand of byKind.get(e.kind) ?? []) {
             if (cand.ids.length) continue;
-            const s = similarity(n, normaliseName(cand.name));
-            if (s >= BATCH_THRESHOLD && s > best) {
+            const c = normaliseName(cand.name);
+            if (!similarNames(n, c, BATCH_THRESHOLD)) continue;
+            const s = similarity(n, c);
+            if (s > best) {
               best = s;
               target = cand;
             }
