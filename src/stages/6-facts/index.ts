@@ -12,6 +12,7 @@ import { runPatternRules, scanBlock } from './parsers/run-pattern-rules.js';
 import { matchEntities } from './parsers/counterparty-lexicon.js';
 import { matchHeads } from './parsers/counterparty-heads.js';
 import { matchCityParties } from './parsers/counterparty-cities.js';
+import { matchExactLegalForms } from './parsers/counterparty-legal-suffix.js';
 import { dropYearsInNames } from './refiners/drop-years-in-names.js';
 import { mergeRanges } from './refiners/merge-ranges.js';
 import { applyQualifiers } from './refiners/apply-qualifiers.js';
@@ -42,7 +43,9 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
   const text = block.text;
   const scan = scanBlock(text, rules);
   let cands = runPatternRules(block.id, text, rules, scan);
-  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts), matchHeads(block.id, text, rules), matchCityParties(block.id, text, rules));
+  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts), matchHeads(block.id, text, rules), matchCityParties(block.id, text, rules),
+    matchExactLegalForms(block.id, text, rules),
+  );
   cands = dropYearsInNames(cands, text, rules.lex);
   cands = mergeRanges(cands, block.id, text, rules);
   applyQualifiers(cands, text, rules);

@@ -14,13 +14,17 @@ import { normaliseName } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
 
 const NAME = String.raw`\p{Lu}[\p{L}'’]*(?:[ -]\p{Lu}[\p{L}'’]*){0,2}`;
-const BETWEEN = new RegExp(String.raw`(?<![\p{L}\p{N}])[Ee]ntre\s+(${NAME})\s+et\s+(${NAME})(?![\p{L}\p{N}])`, 'gu');
-const SUBJECT = new RegExp(String.raw`(?<![\p{L}\p{N}'’])(${NAME})\s+et\s+(${NAME})\s+(?:ont|sont|étaient|seront|\p{Ll}{2,}ent)(?![\p{L}])`, 'gu');
+/** the name before " et " (checked on a short window ending there) */
+const LEFT = new RegExp(String.raw`(?:^|[^\p{L}\p{N}'’])(${NAME})$`, 'u');
+/** the name after " et " */
+const RIGHT = new RegExp(NAME, 'uy');
+const BETWEEN_BEFORE = /(?:^|[^\p{L}\p{N}])[Ee]ntre\s+$/u;
+const PLURAL_VERB = /^\s+(?:ont|sont|étaient|seront|\p{Ll}{2,}ent)(?![\p{L}])/u;
 const RULE = 'counterparty/city-party';
 
 export function matchCityParties(blockId: string, text: string, rules: FactRules): Candidate[] {
   const cities = rules.lex.cities;
-  if (!cities.size || text.indexOf(' et ') < 0) return [];
+  if (!cities.size) return [];
   const out: Candidate[] = [];
   const city = (name: string): string | undefined => cities.get(normaliseName(name)) ?? rules.lex.places.get(normaliseName(name));
   const other = (name: string): boolean => {
@@ -33,24 +37,30 @@ export function matchCityParties(blockId: string, text: string, rules: FactRules
       draft: { type: 'counterparty', text: name, block: blockId, start, end: start + name.length, rule: RULE, name: canonical, kind: 'city', role: 'party' },
     });
   };
-  const take = (m: RegExpExecArray, bothKnown: boolean): void => {
-    const a = m[1]!;
-    const b = m[2]!;
-    if (other(a) || other(b)) return;
+  // every " et " between two capitalised names: "entre A et B", or "A et B <plural verb>"
+  for (let p = text.indexOf(' et '); p >= 0; p = text.indexOf(' et ', p + 4)) {
+    const c = text.charCodeAt(p + 4);
+    if (!(c >= 65 && c <= 90) && !(c >= 0xc0 && c <= 0xde)) continue;
+    const l = LEFT.exec(text.slice(Math.max(0, p - 60), p));
+    if (!l) continue;
+    RIGHT.lastIndex = p + 4;
+    const r = RIGHT.exec(text);
+    if (!r) continue;
+    const a = l[1]!;
+    const b = r[0];
+    const aStart = p - a.length;
+    const bStart = p + 4;
+    const rest = text.slice(bStart + b.length, bStart + b.length + 20);
+    if (/^[\p{L}\p{N}]/u.test(rest)) continue;
+    const between = BETWEEN_BEFORE.test(text.slice(Math.max(0, aStart - 8), aStart));
+    const subject = !between && PLURAL_VERB.test(rest);
+    if (!between && !subject) continue;
+    if (other(a) || other(b)) continue;
     const ca = city(a);
     const cb = city(b);
-    if (bothKnown ? !(ca && cb) : !(ca || cb)) return;
-    const aStart = m.index + m[0].indexOf(a);
-    const bStart = aStart + a.length + m[0].slice(m[0].indexOf(a) + a.length).indexOf(b);
+    if (subject ? !(ca && cb) : !(ca || cb)) continue;
     push(a, aStart, ca ?? a);
     push(b, bStart, cb ?? b);
-  };
-  BETWEEN.lastIndex = 0;
-  for (let m = BETWEEN.exec(text); m; m = BETWEEN.exec(text)) take(m, false);
-  SUBJECT.lastIndex = 0;
-  for (let m = SUBJECT.exec(text); m; m = SUBJECT.exec(text)) {
-    // a capitalised word that opens a sentence is not a city: "Et Minsk …" is fine, "Le Belarus et …" is not a match anyway
-    take(m, true);
   }
   return out;
 }

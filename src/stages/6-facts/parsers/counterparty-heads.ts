@@ -36,27 +36,53 @@ const WORD = /(?:\p{Lu}\.){1,3}(?=\s*\p{Lu})|[\p{L}\p{N}]+(?:[-–][\p{L}\p{N}]+
 const SPACES = /[ \t\u00A0\u202F]*/y;
 const MAX_TOKENS = 30;
 
-function tokensFrom(text: string, pos: number): Tok[] {
-  const out: Tok[] = [];
-  while (out.length < MAX_TOKENS) {
-    SPACES.lastIndex = pos;
+/** Tokens after `pos`, made on demand (most names stop after a few words). */
+class Tokens {
+  private readonly list: Tok[] = [];
+  private pos: number;
+  private done = false;
+  constructor(
+    private readonly text: string,
+    pos: number,
+  ) {
+    this.pos = pos;
+  }
+  at(i: number): Tok | undefined {
+    while (!this.done && this.list.length <= i) this.next();
+    return this.list[i];
+  }
+  get length(): number {
+    return this.list.length;
+  }
+  private next(): void {
+    const text = this.text;
+    if (this.list.length >= MAX_TOKENS) {
+      this.done = true;
+      return;
+    }
+    SPACES.lastIndex = this.pos;
     SPACES.exec(text);
     const at = SPACES.lastIndex;
-    if (at >= text.length || text[at] === '\n') break;
+    if (at >= text.length || text.charCodeAt(at) === 10) {
+      this.done = true;
+      return;
+    }
     WORD.lastIndex = at;
     const m = WORD.exec(text);
-    if (!m) break;
+    if (!m) {
+      this.done = true;
+      return;
+    }
     let t = m[0];
     let e = at + t.length;
     // elision: d' l' qu' as one token
-    if (/^(?:d|l|qu|D|L)$/u.test(t) && /['’]/u.test(text[e] ?? '')) {
+    if (t.length <= 2 && /^(?:d|l|qu|D|L)$/u.test(t) && /['’]/u.test(text[e] ?? '')) {
       t = `${t.toLowerCase()}'`;
       e++;
     }
-    out.push({ t, s: at, e });
-    pos = e;
+    this.list.push({ t, s: at, e });
+    this.pos = e;
   }
-  return out;
 }
 
 const isCap = (t: string): boolean => /^\p{Lu}/u.test(t) && /\p{L}/u.test(t);
@@ -99,7 +125,7 @@ interface Parsed {
 
 /** The extent of the name that starts with the head at [hs, he). */
 function parseName(text: string, hs: number, he: number, head: OrgHead, capital: boolean, rules: FactRules, c: Compiled): Parsed | null {
-  const toks = tokensFrom(text, he);
+  const toks = new Tokens(text, he);
   const boundary = (t: string): boolean => rules.lex.nameBoundaries.has(t.toLowerCase()) || c.legalWords.has(t);
   const proper = (t: string): boolean => isCap(t) && !boundary(t) && !NOT_PROPER.has(t.toLowerCase());
   const noun = (t: string | undefined): boolean => !!t && ((isCap(t) && !boundary(t)) || (isLowerWord(t) && !boundary(t) && !PREPS.has(t) && !ARTICLES.has(t) && t !== 'et'));
@@ -110,29 +136,33 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
   // apposition: adjectives, then the capitalised name
   if (head.apposition) {
     let j = 0;
-    while (j < toks.length && isLowerWord(toks[j]!.t) && !boundary(toks[j]!.t) && ADJECTIVE.test(toks[j]!.t)) j++;
-    if (j < toks.length && proper(toks[j]!.t)) {
-      const start = toks[j]!.s;
-      let end = toks[j]!.e;
+    while (toks.at(j) !== undefined && isLowerWord(toks.at(j)!.t) && !boundary(toks.at(j)!.t) && ADJECTIVE.test(toks.at(j)!.t)) j++;
+    if (toks.at(j) !== undefined && proper(toks.at(j)!.t)) {
+      const start = toks.at(j)!.s;
+      let end = toks.at(j)!.e;
       j++;
-      while (j < toks.length) {
-        const t = toks[j]!.t;
-        if (proper(t) || /^\d/.test(t)) end = toks[j++]!.e;
-        else if ((t === 'of' || t === 'and' || t === 'for' || t === '&') && j + 1 < toks.length && proper(toks[j + 1]!.t)) j++;
+      while (toks.at(j) !== undefined) {
+        const t = toks.at(j)!.t;
+        if (proper(t) || /^\d/.test(t)) end = toks.at(j++)!.e;
+        else if ((t === 'of' || t === 'and' || t === 'for' || t === '&') && toks.at(j + 1) !== undefined && proper(toks.at(j + 1)!.t)) j++;
         else break;
       }
       return { start, nameEnd: end };
     }
   }
   let afterNoun = true;
-  while (i < toks.length) {
-    const tok = toks[i]!;
+  while (toks.at(i) !== undefined) {
+    const tok = toks.at(i)!;
     const lw = tok.t.toLowerCase();
     if (tok.t === '"') {
       // a quoted proper name: "Minsk"
-      const close = toks.findIndex((x, k) => k > i && x.t === '"');
-      if (close > i + 1 && close - i <= 7 && isCap(toks[i + 1]!.t)) {
-        lastEnd = lastProperEnd = toks[close]!.e;
+      let close = -1;
+      for (let k = i + 1; k <= i + 7 && toks.at(k); k++) if (toks.at(k)!.t === '"') {
+        close = k;
+        break;
+      }
+      if (close > i + 1 && close - i <= 7 && isCap(toks.at(i + 1)!.t)) {
+        lastEnd = lastProperEnd = toks.at(close)!.e;
         sawProper = true;
         i = close + 1;
         afterNoun = true;
@@ -153,8 +183,8 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
     }
     if (PREPS.has(lw) && tok.t === lw) {
       let j = i + 1;
-      if (j < toks.length && ARTICLES.has(toks[j]!.t)) j++;
-      const next = toks[j]?.t;
+      if (toks.at(j) !== undefined && ARTICLES.has(toks.at(j)!.t)) j++;
+      const next = toks.at(j)?.t;
       if (!noun(next)) break;
       if (lw === 'en' && !isLowerWord(next!)) break;
       // after a proper noun the name goes on only with another proper noun (du Bélarus, de Minsk):
@@ -164,10 +194,10 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
       continue;
     }
     if (tok.t === 'et') {
-      const n1 = toks[i + 1]?.t;
+      const n1 = toks.at(i + 1)?.t;
       if (sawProper) {
         // after a proper noun, only "et de <Proper>" goes on
-        const n2 = toks[i + 2]?.t;
+        const n2 = toks.at(i + 2)?.t;
         if (n1 && PREPS.has(n1) && n1 !== 'en' && n2 && proper(n2) && !rules.lex.orgHeads.has(n2.toLowerCase())) {
           i += 1;
           continue;
@@ -176,13 +206,13 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
       }
       if (n1 && PREPS.has(n1)) {
         // "de l'Union douanière et de l'Espace économique commun": a second organisation, not one name
-        const n2 = toks[i + 2]?.t;
-        const n3 = n2 && ARTICLES.has(n2) ? toks[i + 3]?.t : n2;
+        const n2 = toks.at(i + 2)?.t;
+        const n3 = n2 && ARTICLES.has(n2) ? toks.at(i + 3)?.t : n2;
         if (n3 && isCap(n3) && rules.lex.orgHeads.has(n3.toLowerCase())) break;
         i += 1;
         continue;
       }
-      if (n1 && ARTICLES.has(n1) && isLowerWord(toks[i + 2]?.t ?? '') && noun(toks[i + 2]?.t)) {
+      if (n1 && ARTICLES.has(n1) && isLowerWord(toks.at(i + 2)?.t ?? '') && noun(toks.at(i + 2)?.t)) {
         i += 2;
         continue;
       }
@@ -193,7 +223,7 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
       break;
     }
     if (isLowerWord(tok.t) && !boundary(tok.t)) {
-      const prev = toks[i - 1]?.t;
+      const prev = toks.at(i - 1)?.t;
       const afterPrep = prev !== undefined && (PREPS.has(prev) || ARTICLES.has(prev) || prev === 'et');
       if (afterPrep || (afterNoun && ADJECTIVE.test(lw.split(/[-–]/).pop()!))) {
         lastEnd = tok.e;
@@ -206,17 +236,20 @@ function parseName(text: string, hs: number, he: number, head: OrgHead, capital:
   if (sawProper) {
     // adjectives right after the last proper noun belong to it (Nations unies)
     let end = lastProperEnd;
-    const k = toks.findIndex((x) => x.e === lastProperEnd);
-    for (let j = k + 1; j < toks.length && isLowerWord(toks[j]!.t) && !boundary(toks[j]!.t) && ADJECTIVE.test(toks[j]!.t) && !PARTICIPLE.test(toks[j]!.t) && toks[j]!.e <= lastEnd; j++) end = toks[j]!.e;
+    let k = 0;
+    while (toks.at(k) && toks.at(k)!.e !== lastProperEnd) k++;
+    for (let j = k + 1; toks.at(j) !== undefined && isLowerWord(toks.at(j)!.t) && !boundary(toks.at(j)!.t) && ADJECTIVE.test(toks.at(j)!.t) && !PARTICIPLE.test(toks.at(j)!.t) && toks.at(j)!.e <= lastEnd; j++) end = toks.at(j)!.e;
     if (head.apposition) {
       // "la société de gestion Shannrak", "l'usine d'assemblage de Hyundai Trans Auto": the name is the
       // capitalised run at the end — unless it is a place ("l'usine de tracteurs de Minsk")
       let r = k;
-      while (r > 0 && proper(toks[r - 1]!.t)) r--;
-      const run = toks.slice(r, k + 1).map((x) => x.t).join(' ');
-      const before = toks[r - 1]?.t;
+      while (r > 0 && proper(toks.at(r - 1)!.t)) r--;
+      const words: string[] = [];
+      for (let q = r; q <= k; q++) words.push(toks.at(q)!.t);
+      const run = words.join(' ');
+      const before = toks.at(r - 1)?.t;
       const place = rules.lex.places.has(normaliseName(run)) || rules.lex.cities.has(normaliseName(run)) || rules.entityNames.get(normaliseName(run))?.kind === 'country';
-      if (r > 0 && !(before && PREPS.has(before) && place)) return { start: toks[r]!.s, nameEnd: end };
+      if (r > 0 && !(before && PREPS.has(before) && place)) return { start: toks.at(r)!.s, nameEnd: end };
     }
     return { start: hs, nameEnd: end };
   }

@@ -40,6 +40,8 @@ export interface Lexicons {
   legalSuffixes: Set<string>;
   /** legal forms that are part of the name (Holding, Group): kept in it */
   legalInName: Set<string>;
+  /** legal forms written after a name and matched only as written (counterparty-legal-suffix.ts) */
+  legalExact: Set<string>;
 }
 
 export interface OrgHead {
@@ -351,6 +353,7 @@ export function compileRules(files: RuleFile[]): FactRules {
     cities: new Map(),
     legalSuffixes: new Set(),
     legalInName: new Set(),
+    legalExact: new Set(),
   };
   const legal = { prefix: [] as string[], suffix: [] as string[] };
   const prefixCurrencies: string[] = [];
@@ -431,6 +434,12 @@ export function compileRules(files: RuleFile[]): FactRules {
               lex.periods.set(f, needValue('number') as number);
               break;
             case 'legal-form': {
+              if (e.exactCase) {
+                // not a {legalForm} macro form: the anchors are found in lower case, where SA is "sa"
+                lex.legalExact.add(form);
+                lex.legalSuffixes.add(form);
+                break;
+              }
               const pos = e.position ?? 'both';
               if (pos !== 'suffix') legal.prefix.push(form);
               if (pos !== 'prefix') {

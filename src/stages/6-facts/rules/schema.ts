@@ -84,6 +84,7 @@ export const ruleFileSchema = {
         canonical: { type: 'boolean' },
         apposition: { type: 'boolean' },
         inName: { type: 'boolean' },
+        exactCase: { type: 'boolean' },
       },
     },
     example: {
@@ -121,6 +122,8 @@ export interface EntryData {
   apposition?: boolean;
   /** legal-form: a word that stays in the name (Holding, Group) */
   inName?: boolean;
+  /** legal-form: matched only as written, after a name (SA, SE: lower-cased they are French words) */
+  exactCase?: boolean;
 }
 
 export interface ExampleData {
