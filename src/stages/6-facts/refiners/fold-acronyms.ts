@@ -8,7 +8,8 @@
  *   Belarus (BUCE)`, BUCE being a form of BUTB), the long name found by a head or a pattern
  *   takes that entity's canonical name, kind and id.
  *
- * An acronym is 2–12 characters, starts with a capital and has at least two capitals.
+ * An acronym is 2–12 characters, starts with a capital and has at least two capitals; a known
+ * name in parentheses (`China National Machinery Industry Corporation (Sinomach)`) also folds.
  */
 import type { FactRules } from '../rules/compile-rules.js';
 import { escapeRegex, normaliseName } from '../rules/compile-rules.js';
@@ -36,8 +37,10 @@ export function foldAcronyms(blocks: { id: string; text: string }[], facts: Fact
     const a = AFTER.exec(t.slice(f.end, f.end + 20));
     const b = a ? null : /^[ \u00A0]*\)/u.test(t.slice(f.end, f.end + 3)) ? BEFORE.exec(t.slice(Math.max(0, f.start - 20), f.start)) : null;
     const ac = (a ?? b)?.[1];
-    if (!ac || !isAcronym(ac) || normaliseName(ac) === normaliseName(f.text)) continue;
+    if (!ac || normaliseName(ac) === normaliseName(f.text)) continue;
     const known = rules.entityNames.get(normaliseName(ac));
+    // "(Sinomach)": a known name in parentheses folds the long one; only acronyms are defined
+    if (!known && !isAcronym(ac)) continue;
     if (known) {
       // the long name becomes the known entity (unless it is one already)
       if (!rules.entityNames.has(normaliseName(f.name)) && known.kind !== 'country') {
