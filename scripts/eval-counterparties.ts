@@ -21,10 +21,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DocumentJson } from '../src/types.js';
-import { extractFacts, type FactBlock, type FactDraft } from '../src/stages/6-facts/index.js';
-import { compileRules, normaliseName } from '../src/stages/6-facts/rules/compile-rules.js';
-import { readRuleFiles, type RuleFile } from '../src/stages/6-facts/rules/read-rule-files.js';
-import { similarity } from '../src/stages/6-facts/jaro-winkler.js';
+import { extractFacts, type FactBlock, type FactDraft } from '../src/stages/7-facts/index.js';
+import { compileRules, normaliseName } from '../src/stages/7-facts/rules/compile-rules.js';
+import { readRuleFiles, type RuleFile } from '../src/stages/7-facts/rules/read-rule-files.js';
+import { similarity } from '../src/stages/7-facts/jaro-winkler.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = existsSync(join(here, '..', 'package.json')) ? join(here, '..') : join(here, '..', '..');

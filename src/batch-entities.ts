@@ -6,9 +6,9 @@
  * `entities.json`, the registry is `entities.batch.json` instead.
  */
 import { join } from 'node:path';
-import { writeFileAtomic } from './stages/7-write/write-atomic.js';
-import { arrayItems } from './stages/7-write/serialize.js';
-import { BATCH_SCHEMA_ID, foldBatchEntities, type EntitySummary } from './stages/6-facts/entity-registry.js';
+import { writeFileAtomic } from './write/write-atomic.js';
+import { arrayItems } from './write/serialize.js';
+import { BATCH_SCHEMA_ID, foldBatchEntities, type EntitySummary } from './stages/7-facts/entity-registry.js';
 
 export function batchEntitiesName(outNames: string[]): string {
   return outNames.includes('entities') ? 'entities.batch.json' : 'entities.json';

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/6-facts/index.js';
+import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/7-facts/index.js';
 import { loadRules, processDecoded } from '../src/pipeline.js';
 import { runBatch } from '../src/batch.js';
-import { normaliseName } from '../src/stages/6-facts/rules/compile-rules.js';
-import { foldBatchEntities, buildEntityRegistry, entityIdOf } from '../src/stages/6-facts/entity-registry.js';
+import { normaliseName } from '../src/stages/7-facts/rules/compile-rules.js';
+import { foldBatchEntities, buildEntityRegistry, entityIdOf } from '../src/stages/7-facts/entity-registry.js';
 import { nameKey, scorePassage, prf, type GoldEntity } from '../scripts/eval-counterparties.js';
 
 const root = join(import.meta.dirname, '..');
