@@ -19,6 +19,8 @@ import { writeFileAtomic } from './write/write-atomic.js';
 import { serializeDocument } from './write/serialize.js';
 import { SECTION_THRESHOLD, writeSectioned } from './write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
+import { summarise, type EntitySummary } from './stages/7-facts/entity-registry.js';
+import { writeBatchEntities } from './batch-entities.js';
 
 export interface BatchOptions {
   out: string;
@@ -46,6 +48,8 @@ export interface FileResult {
   stats?: DocumentJson['stats'];
   audit?: DocumentJson['audit'];
   timings?: Record<string, number>;
+  /** the document's entity registry, compacted (for out/entities.json) */
+  entities?: EntitySummary[];
 }
 
 export const INPUT_EXTENSIONS = new Set(['.txt', '.md']);
@@ -134,8 +138,8 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       // a large book: sections, streamed to disk, so memory does not grow with the book
       buf = Buffer.alloc(0);
       const base = join(task.out, task.outName);
-      const { stats, timings } = await writeSectioned(dec.text, { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom }, rules, base);
-      return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`], stats, timings };
+      const { stats, timings, entities } = await writeSectioned(dec.text, { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom }, rules, base);
+      return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`], stats, timings, entities: summarise(entities) };
     }
     const { doc, file, timings } = processDecoded(dec.text, {
       path: shown,
@@ -164,6 +168,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       outputs,
       stats: doc.stats,
       timings,
+      entities: summarise(doc.entities),
       ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined, place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined })) } : {}),
     };
   } catch (e) {
@@ -197,7 +202,7 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
   const threads = Math.min(opts.threads ?? 1, opts.concurrency, files.length, availableParallelism());
   const pool = threads > 1 ? new WorkerPool(threads, { rulesDir: opts.rules.dir }, opts.heapMb ?? 1024) : null;
   try {
-    return await Promise.all(
+    const results = await Promise.all(
       files.map((f, i) =>
         limit(async () => {
           const task: FileTask = { input: f, shown: displayPath(f), outName: names[i]!, out: opts.out, maxBytes: opts.maxBytes, keepAudit: Boolean(opts.keepMessages) };
@@ -207,6 +212,8 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
         }),
       ),
     );
+    await writeBatchEntities(opts.out, results, names);
+    return results;
   } finally {
     await pool?.close();
   }

@@ -117,10 +117,29 @@ export interface DateFact extends FactBase {
 export interface CounterpartyFact extends FactBase {
   type: 'counterparty';
   name: string;
-  kind: 'country' | 'region' | 'company' | 'organisation';
+  kind: 'country' | 'region' | 'company' | 'organisation' | 'city';
   id?: string;
+  /** the entity of the document's registry (`entities[].id`) this mention belongs to */
+  entity?: string;
+  /** `party` for a city that acts as a party (kind `city`); cities as mere places are not facts */
+  role?: 'party';
+  /** the legal form printed with a company name (OJSC, LLC, SA, …) */
+  legalForm?: string;
 }
 export type Fact = MoneyFact | PercentFact | QuantityFact | DateFact | CounterpartyFact;
+
+/** One entity of the document's registry: every counterparty fact is one of its mentions. */
+export interface EntityRecord {
+  /** `<kind>:<rule id>` (`country:BY`) or `<kind>:<folded name>`; the same in every document */
+  id: string;
+  name: string;
+  kind: CounterpartyFact['kind'];
+  /** ids given by the rules (ISO 3166-1 alpha-2 for countries) */
+  ids: string[];
+  /** every distinct spelling printed in the text, in order of first appearance */
+  surfaces: string[];
+  mentions: { block: string; start: number; end: number; source: Point }[];
+}
 
 export interface Removed {
   kind: string;
@@ -177,6 +196,8 @@ export interface DocumentJson {
   blocks: Block[];
   footnotes: Footnote[];
   facts: Fact[];
+  /** the entity registry (contract @2) */
+  entities: EntityRecord[];
   removed: Removed[];
   audit: AuditEntry[];
   stats: Stats;

@@ -22,6 +22,7 @@ export function serializeDocument(doc: DocumentJson): string {
     ` "blocks": ${arrayItems(doc.blocks)},\n` +
     ` "footnotes": ${arrayItems(doc.footnotes)},\n` +
     ` "facts": ${arrayItems(doc.facts)},\n` +
+    ` "entities": ${arrayItems(doc.entities ?? [])},\n` +
     ` "removed": ${arrayItems(doc.removed)},\n` +
     ` "audit": ${arrayItems(doc.audit)},\n` +
     ` "stats": ${JSON.stringify(doc.stats)}\n` +

@@ -19,6 +19,7 @@ import { SCHEMA_ID } from '../types.js';
 import { DocumentBuilder } from '../stages/9-document/index.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
+import { arrayItems } from './serialize.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -83,6 +84,7 @@ class Out {
 export interface SectionedResult {
   stats: DocumentJson['stats'];
   timings: Record<string, number>;
+  entities: DocumentJson['entities'];
 }
 
 /**
@@ -152,12 +154,12 @@ export async function writeSectioned(
       await json.write(`\n ],\n ${JSON.stringify(key)}: [`);
       await appendFile(json, o.path);
     }
-    await json.write(`\n ],\n "source": ${JSON.stringify(whole.source)},\n "language": ${JSON.stringify(whole.language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
+    await json.write(`\n ],\n "entities": ${arrayItems(whole.entities)},\n "source": ${JSON.stringify(whole.source)},\n "language": ${JSON.stringify(whole.language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
     await Promise.all([json.end(), clean.end(), diff.end()]);
     await rename(json.path, `${base}.json`);
     await rename(clean.path, `${base}.clean.txt`);
     await rename(diff.path, `${base}.diff`);
-    return { stats, timings };
+    return { stats, timings, entities: whole.entities };
   } finally {
     for (const f of tmpFiles) await unlink(f).catch(() => {});
   }

@@ -13,6 +13,9 @@ import { readRuleFiles } from './rules/read-rule-files.js';
 import { compileRules, type FactRules } from './rules/compile-rules.js';
 import { runPatternRules, scanBlock } from './parsers/run-pattern-rules.js';
 import { matchEntities } from './parsers/counterparty-lexicon.js';
+import { matchHeads } from './parsers/counterparty-heads.js';
+import { matchCityParties } from './parsers/counterparty-cities.js';
+import { matchExactLegalForms } from './parsers/counterparty-legal-suffix.js';
 import { dropYearsInNames } from './refiners/drop-years-in-names.js';
 import { mergeRanges } from './refiners/merge-ranges.js';
 import { applyQualifiers } from './refiners/apply-qualifiers.js';
@@ -22,6 +25,8 @@ import { foldCounterpartyNames } from './refiners/fold-counterparty-names.js';
 import { resolveCurrencies } from './refiners/resolve-currencies.js';
 import { dropInUrls } from './refiners/drop-in-urls.js';
 import { mergeDateIntervals } from './refiners/merge-date-intervals.js';
+import { foldAcronyms } from './refiners/fold-acronyms.js';
+import { linkEntities } from './entity-registry.js';
 
 export type { FactDraft } from './candidate.js';
 export type { FactRules } from './rules/compile-rules.js';
@@ -44,7 +49,9 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
   const text = block.text;
   const scan = scanBlock(text, rules);
   let cands = runPatternRules(block.id, text, rules, scan);
-  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts));
+  cands = cands.concat(matchEntities(block.id, text, rules, scan.entityStarts), matchHeads(block.id, text, rules), matchCityParties(block.id, text, rules),
+    matchExactLegalForms(block.id, text, rules),
+  );
   cands = dropYearsInNames(cands, text, rules.lex);
   cands = dropInUrls(cands, text);
   cands = mergeRanges(cands, block.id, text, rules);
@@ -53,15 +60,17 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
 }
 
 export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[] {
-  const out: FactDraft[] = [];
+  let out: FactDraft[] = [];
   const years: YearContext = {};
   for (const block of blocks) {
     if (!READ_KINDS.has(block.kind) || !block.text) continue;
     const cands = mergeDateIntervals(inferContextYear(candidatesOf(block, rules), years), block.text);
     for (const c of cands) out.push(c.draft);
   }
+  out = foldAcronyms(blocks, out, rules);
   foldCounterpartyNames(out, rules);
   resolveCurrencies(out);
+  linkEntities(out);
   return out;
 }
 

@@ -9,7 +9,7 @@
  * whole book keeps them in memory. Either way the same code decides every field.
  */
 import { createHash } from 'node:crypto';
-import type { AuditEntry, Block, Fact, Footnote, Removed, SourceInfo, Span, Stats, UrlRecord } from '../../types.js';
+import type { AuditEntry, Block, EntityRecord, Fact, Footnote, Removed, SourceInfo, Span, Stats, UrlRecord } from '../../types.js';
 import type { LineIndex } from '../../text/lines.js';
 import type { DocumentMeta, ReadTree } from '../1-read/index.js';
 import type { LayoutAdds } from '../2-layout/index.js';
@@ -17,6 +17,7 @@ import type { UnwrapAdds } from '../4-unwrap/index.js';
 import type { MarkersAdds } from '../5-markers/index.js';
 import { footnoteNumbering, type Numbering } from '../5-markers/numbering.js';
 import { buildAudit } from './build-audit.js';
+import { EntityRegistry } from '../7-facts/entity-registry.js';
 
 
 /** What the document needs from the stages before it. */
@@ -45,6 +46,8 @@ export interface DocumentSummary {
   footnotes: Footnote[];
   stats: Stats;
   numbering: Numbering;
+  /** the entity registry of the whole book (contract @2) */
+  entities: EntityRecord[];
 }
 
 function span(index: LineIndex, from: number, to: number): Span {
@@ -68,6 +71,7 @@ export class DocumentBuilder {
   private readonly glued: number[] = [];
   private readonly blockUrls: UrlRecord[] = [];
   private readonly factCounts = { money: 0, percent: 0, quantity: 0, date: 0, counterparty: 0 };
+  private readonly registry = new EntityRegistry();
   private markers = 0;
   private removedCount = 0;
   private changes = 0;
@@ -130,7 +134,10 @@ export class DocumentBuilder {
       if (b.kind === 'paragraph') this.langLength.set(b.lang, (this.langLength.get(b.lang) ?? 0) + b.text.length);
     }
     this.footnotes.push(...footnotes);
-    for (const f of facts) this.factCounts[f.type]++;
+    for (const f of facts) {
+      this.factCounts[f.type]++;
+      if (f.type === 'counterparty') this.registry.add(f);
+    }
     for (const n of tree.markers.seen) this.seen.add(n);
     this.glued.push(...tree.markers.glued);
     this.markers += tree.markers.count;
@@ -175,6 +182,6 @@ export class DocumentBuilder {
       layout: ev?.layout ?? 'hard-wrapped',
       ...(ev && ev.layouts.length > 1 ? { layouts: ev.layouts } : {}),
     } as SourceInfo;
-    return { source, language, footnotes, stats, numbering };
+    return { source, language, footnotes, stats, numbering, entities: this.registry.list() };
   }
 }

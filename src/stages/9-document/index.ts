@@ -26,6 +26,7 @@ export const document = defineStage('document', (tree: DocumentInput, file): { d
       blocks: part.blocks,
       footnotes: whole.footnotes,
       facts: part.facts,
+      entities: whole.entities,
       removed: part.removed,
       audit: part.audit,
       stats: whole.stats,

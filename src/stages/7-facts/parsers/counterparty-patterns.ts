@@ -37,8 +37,20 @@ export function buildCounterparty(m: RegExpExecArray, rule: CompiledRule, rules:
   const cleaned = cleanName(raw, rules.lex);
   if (!cleaned) return null;
   let { name } = cleaned;
-  const trimStart = g.name !== undefined && m[0].startsWith(g.name) ? cleaned.skipped : 0;
+  let trimStart = g.name !== undefined && m[0].startsWith(g.name) ? cleaned.skipped : 0;
+  // "de Chine - Samoyed Cloud Technology Group": a place before a dash is not part of the name
+  const dash = name.indexOf(' - ');
+  if (dash > 0 && trimStart === cleaned.skipped && g.name !== undefined && m[0].startsWith(g.name)) {
+    const left = rules.entityNames.get(normaliseName(name.slice(0, dash)));
+    if (left && (left.kind === 'country' || left.kind === 'region')) {
+      trimStart += dash + 3;
+      name = name.slice(dash + 3);
+    }
+  }
   if (rule.set.name) name = rule.set.name;
+  // "Managing Company of Belpharmprom Holding": Holding, Group… are part of the name
+  const legalForm = g.legalForm;
+  if (legalForm && rules.lex.legalInName.has(legalForm) && m[0].endsWith(legalForm) && !rule.set.name) name = `${name} ${legalForm}`;
   const key = normaliseName(name);
   // a known entity (a country behind "République de …", a known company) wins
   const known = rules.entityNames.get(key);
@@ -56,5 +68,6 @@ export function buildCounterparty(m: RegExpExecArray, rule: CompiledRule, rules:
     name = name.charAt(0).toUpperCase() + name.slice(1);
   }
   raw = name;
-  return { priority: rule.priority, fields: { name: raw, kind, ...(rule.set.id ? { id: rule.set.id } : {}) }, trimStart };
+  const legal = legalForm && !rules.lex.legalInName.has(legalForm) ? { legalForm } : {};
+  return { priority: rule.priority, fields: { name: raw, kind, ...(rule.set.id ? { id: rule.set.id } : {}), ...legal }, trimStart };
 }

@@ -7,7 +7,7 @@
 import type { FactRules } from '../rules/compile-rules.js';
 import { normaliseName } from '../rules/compile-rules.js';
 import type { FactDraft } from '../candidate.js';
-import { similarity } from '../jaro-winkler.js';
+import { similarNames, similarity } from '../jaro-winkler.js';
 
 const THRESHOLD = 0.93;
 const MIN_LENGTH = 5;
@@ -37,8 +37,10 @@ export function foldCounterpartyNames(facts: FactDraft[], rules: FactRules): voi
         let best = 0;
         for (const cand of known.get(bucket(f.kind, f.name)) ?? []) {
           if (Math.abs(cand.length - f.name.length) > 4) continue;
-          const s = similarity(n, normaliseName(cand));
-          if (s >= THRESHOLD && s > best) {
+          const c = normaliseName(cand);
+          if (!similarNames(n, c, THRESHOLD)) continue;
+          const s = similarity(n, c);
+          if (s > best) {
             best = s;
             folded = cand;
           }

@@ -16,7 +16,7 @@ import { VALUE_MACRO_LENGTH, valueMacros } from './value-macros.js';
 import { trieAlternation } from './alternation-trie.js';
 import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from '../../../rules/vet-pattern.js';
 
-export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
+export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation' | 'city';
 
 export interface Lexicons {
   numberWords: Map<string, number>;
@@ -36,6 +36,24 @@ export interface Lexicons {
   yearIntro: Set<string>;
   /** normalised spelling → canonical place name (for names found by patterns) */
   places: Map<string, string>;
+  /** head nouns of organisation names, lowercased (counterparty-heads.ts) */
+  orgHeads: Map<string, OrgHead>;
+  /** lowercased words that end an organisation name */
+  nameBoundaries: Set<string>;
+  /** normalised city spelling → canonical city name (counterparty-cities.ts) */
+  cities: Map<string, string>;
+  /** legal forms written after a name, as written */
+  legalSuffixes: Set<string>;
+  /** legal forms that are part of the name (Holding, Group): kept in it */
+  legalInName: Set<string>;
+  /** legal forms written after a name and matched only as written (counterparty-legal-suffix.ts) */
+  legalExact: Set<string>;
+}
+
+export interface OrgHead {
+  kind: CounterpartyKind;
+  apposition: boolean;
+  rule: string;
 }
 
 export interface Entity {
@@ -181,7 +199,7 @@ function buildMacros(
     period: `(?<period>${before}(?:${alternation(forms('period'))})${after})`,
     legalFormPrefix: `(?<legalForm>${before}(?:${alternation(legal.prefix)})${after})`,
     legalFormSuffix: `(?<legalForm>${before}(?:${alternation(legal.suffix)})${after})`,
-    companyName: `(?<name>${quoted}|${capWord}(?:[ \\u00A0](?:${capWord}|№ ?\\d+|No\\. ?\\d+|de|du|des|of|and)){0,5})`,
+    companyName: `(?<name>${quoted}|${capWord}(?:[ \\u00A0](?:${capWord}|№ ?\\d+|No\\. ?\\d+|de|du|des|of|and|for|-(?=[ \\u00A0]\\p{Lu}))){0,8})`,
     // "Kazakhstan du Nord", "Kazakhstan de l'Est": a cardinal point belongs to the name
     ...valueMacros((role) => forms(role), alternation),
     placeName: `(?<name>\\p{Lu}[${L}'’-]*(?:[ -]\\p{Lu}[${L}'’-]*){0,2}(?:\\s+(?:du|de\\s+l['’])\\s*(?:Nord|Sud|Est|Ouest)(?![${L}]))?)`,
@@ -336,6 +354,12 @@ export function compileRules(files: RuleFile[]): FactRules {
     nameStopwords: new Set(),
     yearIntro: new Set(),
     places: new Map(),
+    orgHeads: new Map(),
+    nameBoundaries: new Set(),
+    cities: new Map(),
+    legalSuffixes: new Set(),
+    legalInName: new Set(),
+    legalExact: new Set(),
   };
   const legal = { prefix: [] as string[], suffix: [] as string[] };
   const prefixCurrencies: string[] = [];
@@ -423,9 +447,19 @@ export function compileRules(files: RuleFile[]): FactRules {
               lex.periods.set(f, needValue('number') as number);
               break;
             case 'legal-form': {
+              if (e.exactCase) {
+                // not a {legalForm} macro form: the anchors are found in lower case, where SA is "sa"
+                lex.legalExact.add(form);
+                lex.legalSuffixes.add(form);
+                break;
+              }
               const pos = e.position ?? 'both';
               if (pos !== 'suffix') legal.prefix.push(form);
-              if (pos !== 'prefix') legal.suffix.push(form);
+              if (pos !== 'prefix') {
+                legal.suffix.push(form);
+                lex.legalSuffixes.add(form);
+              }
+              if (e.inName) lex.legalInName.add(form);
               break;
             }
             case 'name-stopword':
@@ -437,11 +471,25 @@ export function compileRules(files: RuleFile[]): FactRules {
             case 'place':
               lex.places.set(normaliseName(form), e.name ?? e.forms[0]!);
               break;
+            case 'org-head':
+              lex.orgHeads.set(f, { kind: e.kind ?? 'organisation', apposition: e.apposition ?? false, rule: rule.id });
+              break;
+            case 'name-boundary':
+              lex.nameBoundaries.add(f);
+              break;
+            case 'city': {
+              // a spelling mapped onto another name (Beijing → Pékin) wins over a mapping onto itself
+              const k = normaliseName(form);
+              const to = e.name ?? e.forms[0]!;
+              if (!lex.cities.has(k) || normaliseName(to) !== k) lex.cities.set(k, to);
+              break;
+            }
             case 'entity':
               break;
           }
         }
         if (role === 'place' && e.name) lex.places.set(normaliseName(e.name), e.name);
+        if (role === 'city' && e.name && !lex.cities.has(normaliseName(e.name))) lex.cities.set(normaliseName(e.name), e.name);
         if (role === 'entity') {
           const kind = e.kind ?? rule.set?.kind;
           if (!kind) throw new RuleFileError(`${ewhere}: an entity entry needs a "kind"`);

@@ -20,6 +20,9 @@ export const LEXICON_ROLES = [
   'year-intro', // capitalised words allowed right before a bare year (En 2021, Fin 2020)
   'entity', // countries, organisations, companies: forms → canonical name/kind/id
   'place', // spellings of places, used only to fold names found by region/city patterns
+  'org-head', // head nouns of organisation names (Académie, Université, usine…): kind; apposition: the name follows the head
+  'name-boundary', // words that end an organisation name (verbs, relative pronouns, clause words)
+  'city', // cities, which are counterparties only where the text makes them parties (entre Minsk et Managua)
 ] as const;
 export type LexiconRole = (typeof LEXICON_ROLES)[number];
 
@@ -56,7 +59,7 @@ export const ruleFileSchema = {
           properties: {
             currency: { type: 'string' },
             unit: { type: 'string' },
-            kind: { enum: ['country', 'region', 'company', 'organisation'] },
+            kind: { enum: ['country', 'region', 'company', 'organisation', 'city'] },
             name: { type: 'string' },
             id: { type: 'string' },
             value: { type: ['number', 'string'] },
@@ -77,11 +80,14 @@ export const ruleFileSchema = {
         forms: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
         value: { type: ['string', 'number'] },
         name: { type: 'string' },
-        kind: { enum: ['country', 'region', 'company', 'organisation'] },
+        kind: { enum: ['country', 'region', 'company', 'organisation', 'city'] },
         id: { type: 'string' },
         position: { enum: ['prefix', 'suffix', 'both'] },
         candidates: { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[A-Z]{3}$' } },
         canonical: { type: 'boolean' },
+        apposition: { type: 'boolean' },
+        inName: { type: 'boolean' },
+        exactCase: { type: 'boolean' },
       },
     },
     example: {
@@ -112,12 +118,18 @@ export interface EntryData {
   forms: string[];
   value?: string | number;
   name?: string;
-  kind?: 'country' | 'region' | 'company' | 'organisation';
+  kind?: 'country' | 'region' | 'company' | 'organisation' | 'city';
   id?: string;
   position?: 'prefix' | 'suffix' | 'both';
   /** a currency form the text alone does not settle: the ISO codes it may stand for */
   candidates?: string[];
   canonical?: boolean;
+  /** org-head: the name is the capitalised words after the head (la société Gomselmash) */
+  apposition?: boolean;
+  /** legal-form: a word that stays in the name (Holding, Group) */
+  inName?: boolean;
+  /** legal-form: matched only as written, after a name (SA, SE: lower-cased they are French words) */
+  exactCase?: boolean;
 }
 
 export interface ExampleData {
