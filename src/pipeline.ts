@@ -27,7 +27,7 @@ import { linkMarkers } from './stages/3-footnotes/link-markers.js';
 import { footnoteNumbering } from './stages/3-footnotes/numbering.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './stages/4-unwrap/assemble-blocks.js';
 import { bookVocabulary } from './stages/4-unwrap/hyphenation.js';
-import { stripMarkup, isMarkdownHeading } from './stages/4-unwrap/strip-markup.js';
+import { stripMarkup, isMarkdownHeading, markdownEvidence } from './stages/4-unwrap/strip-markup.js';
 import { classifyBlock } from './stages/4-unwrap/classify-blocks.js';
 import { findUrls, loadUrlRules, type UrlRules } from './stages/5-urls/repair-urls.js';
 import { extractFacts, loadFactRules, type FactRules } from './stages/6-facts/index.js';
@@ -160,12 +160,13 @@ const BODY_KINDS = new Set<BlockKind>(['paragraph', 'heading', 'list-item']);
 /** Stage 4: markup out, white space trimmed, block kinds named. */
 const unwrapStage: Stage = (tree) => {
   const md = tree.layout.layout === 'markdown' || tree.layout.layouts.includes('markdown');
+  const markup = markdownEvidence(tree.source).markdown;
   const bodyBlocks = tree.blocks;
   for (let i = 0; i < bodyBlocks.length; i++) {
     const b = bodyBlocks[i]!;
     const raw = b.mt.toString();
     const wasHeading = md && isMarkdownHeading(raw);
-    stripMarkup(b.mt);
+    if (markup) stripMarkup(b.mt);
     b.mt.trim('layout/trim', 'unwrap');
     if (BODY_KINDS.has(b.kind) && !b.heading) {
       const next = bodyBlocks[i + 1];
@@ -174,7 +175,7 @@ const unwrapStage: Stage = (tree) => {
     }
   }
   for (const f of tree.footnotes) {
-    stripMarkup(f.mt);
+    if (markup) stripMarkup(f.mt);
     f.mt.trim('layout/trim', 'unwrap');
   }
 };

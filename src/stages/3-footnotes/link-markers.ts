@@ -92,6 +92,14 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
   const stats: MarkerStats = { markers: 0, seen: new Set(seenBefore) };
   let last = startMarker;
   const W = 40;
+  // the range of the book's footnote numbering (a section inherits where the numbering stood)
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const n of footnoteNumbers) {
+    if (n < lo) lo = n;
+    if (n > hi) hi = n;
+  }
+  if (startMarker > 0 && footnoteNumbers.size > 0) lo = Math.min(lo, startMarker);
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;
   let final = 0;
@@ -153,9 +161,13 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       }
       const strong = form === 'sup-tag' || form === 'superscript';
       const known = footnoteNumbers.has(n);
+      // a number is a marker only when a footnote it can link to exists, or when the
+      // book's own numbering proves that footnote is missing
+      // (a gap inside its range, or the next number after the last one the markers reached)
+      if (!known && !(n >= lo && n <= hi) && !(n === last + 1 && last >= lo)) continue;
       let ok: boolean;
       if (strong) ok = true;
-      else if (form === 'floating') ok = n === last + 1 && (known || footnoteNumbers.size === 0) && !/(?:^|[\s'’])(?:[Ll]es|[Dd]es|de|à|et|sur|plus|environ|que|[Ee]n|[Ll]e|[Ll]a|par|pour|dont|avec|entre|près|quelque)\s$/.test(s.slice(Math.max(0, at - 12), at));
+      else if (form === 'floating') ok = n === last + 1 && known && !/(?:^|[\s'’])(?:[Ll]es|[Dd]es|de|à|et|sur|plus|environ|que|[Ee]n|[Ll]e|[Ll]a|par|pour|dont|avec|entre|près|quelque)\s$/.test(s.slice(Math.max(0, at - 12), at));
       else ok = n > last - 3 && n <= last + W && (known || n > last) && n > 0;
       if (form === 'initial' && !ok) continue;
       if (!ok) continue;

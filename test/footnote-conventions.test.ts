@@ -1,0 +1,53 @@
+// Footnote, marker and markup conventions other books use (issue 8): each fixed
+// convention with its exact expected output, on short texts written for these tests
+// and on layouts under test/fixtures/layouts/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRules, processDecoded } from '../src/pipeline.js';
+import { cleanText } from '../src/stages/7-write/clean-text.js';
+import { reconstruct } from '../src/stages/7-write/reconstruct.js';
+import { markdownEvidence } from '../src/stages/4-unwrap/strip-markup.js';
+
+const rules = loadRules();
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'layouts', name), 'utf8');
+const run = (text: string, path = 'x.txt') => {
+  const doc = processDecoded(text, { path, rules }).doc;
+  expect(reconstruct(doc)).toBe(text);
+  return doc;
+};
+
+describe('a number is a marker only when a footnote it can link to exists', () => {
+  it('a text without footnotes keeps every digit', () => {
+    const text = 'La réunion du 01 août 2019 a duré 3km et a réuni 12 délégations, contre 9 en 2016.\n';
+    const doc = run(text);
+    expect(cleanText(doc)).toBe(text + '---\n');
+    expect(doc.stats.markers).toBe(0);
+    const dates = doc.facts.filter((f) => f.type === 'date').map((f) => (f as { value: string }).value);
+    expect(dates).toContain('2019-08-01');
+  });
+});
+
+describe('markup is read only where the file is markdown', () => {
+  it('plain text keeps *, _, #, <sup> and glued digits', () => {
+    const text = 'La macro dh_* lit les champs (*) du journal 11Apr29, voir *note* et # 3 et <sup>a</sup>.\n';
+    const doc = run(text);
+    expect(cleanText(doc)).toBe(text + '---\n');
+    expect(markdownEvidence(text).markdown).toBe(false);
+  });
+
+  it('a markdown file loses its markup, each removal with its rule', () => {
+    const text = '## Titre du chapitre\n\nLe **commerce** a crû de 5 % pour la 7^e année, selon le fichier stats\\_2021.\n';
+    const doc = run(text, 'x.md');
+    expect(markdownEvidence(text).markdown).toBe(true);
+    expect(doc.blocks.map((b) => b.text)).toEqual(['Titre du chapitre', 'Le commerce a crû de 5 % pour la 7e année, selon le fichier stats_2021.']);
+    expect(doc.audit.filter((a) => a.rule === 'markup/emphasis').map((a) => a.before)).toEqual(['**', '**']);
+  });
+
+  it('stars in code outnumbering markdown constructs mean plain text', () => {
+    const text = ['**Note** : voir *a* et **b**.', 'x = a * b;', 'y = *p;', 'z = c * d * e;', 'w = (*);', 'v = dh_*;', ''].join('\n');
+    const ev = markdownEvidence(text);
+    expect(ev.constructs).toBe(2);
+    expect(ev.markdown).toBe(false);
+  });
+});
