@@ -8,6 +8,7 @@ import { loadRules, processDecoded } from '../src/pipeline.js';
 import { cleanText } from '../src/stages/7-write/clean-text.js';
 import { reconstruct } from '../src/stages/7-write/reconstruct.js';
 import { markdownEvidence } from '../src/stages/4-unwrap/strip-markup.js';
+import { typeset, type SourceChapter, type TypesetOptions } from './support/typeset-pages.js';
 
 const rules = loadRules();
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'layouts', name), 'utf8');
@@ -49,5 +50,28 @@ describe('markup is read only where the file is markdown', () => {
     const ev = markdownEvidence(text);
     expect(ev.constructs).toBe(2);
     expect(ev.markdown).toBe(false);
+  });
+});
+
+// two chapters of book 000 typeset by test/support/typeset-pages.ts in other publishers' conventions
+const chapters = (JSON.parse(fixture('source-000-ch3.json')) as { chapters: SourceChapter[] }).chapters;
+const base: TypesetOptions = { width: 62, pageLines: 30, markers: 'glued', numbering: 1, notes: 'page-foot', separator: '', noteLabel: (n) => `${n} ` };
+const layouts: Array<[string, Partial<TypesetOptions>, Record<string, number>]> = [
+  ['62 columns, footnotes after a ____ rule, footer — N —', { separator: '____', footer: (p) => `— ${p} —` }, { 'layout/running-page-number': 6, 'layout/page-separator': 6 }],
+  ['62 columns, footnotes with no rule, footer - N -', { footer: (p) => `- ${p} -` }, { 'layout/running-page-number': 6 }],
+];
+
+describe.each(layouts)('typeset: %s', (_name, options, removedRules) => {
+  const { text, expected } = typeset(chapters, { ...base, ...options });
+  const doc = run(text);
+
+  it('gives back every paragraph, footnote and marker exactly', () => {
+    expect(cleanText(doc)).toBe(expected);
+  });
+
+  it('removes the page furniture, each line with its rule', () => {
+    const counts: Record<string, number> = {};
+    for (const r of doc.removed) counts[r.rule] = (counts[r.rule] ?? 0) + 1;
+    expect(counts).toEqual(removedRules);
   });
 });

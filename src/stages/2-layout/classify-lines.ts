@@ -6,6 +6,7 @@
 import type { Layout } from '../../types.js';
 import type { Line } from '../../text/lines.js';
 import { matchLine, type LayoutRules } from './layout-rules.js';
+import { markRunningFurniture } from './running-furniture.js';
 
 export type LineClass =
   | 'blank'
@@ -24,6 +25,8 @@ export interface ClassifiedLine extends Line {
   trailing: boolean;
   /** number of leading spaces */
   lead: number;
+  /** the line starts with a form feed: a page starts here (PDF extractions) */
+  formFeed?: boolean;
 }
 
 export interface LayoutEvidence {
@@ -40,7 +43,7 @@ export interface LayoutEvidence {
 }
 
 export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine[] {
-  return lines.map((line) => {
+  const out = lines.map((line) => {
     // the line objects are extended in place: no copy of 10 000 lines per book
     const l = line as ClassifiedLine;
     const t = l.text.trim();
@@ -50,7 +53,10 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
     let cls: LineClass = 'text';
     let rule: string | undefined;
     if (t.length === 0) {
-      if (l.text.length >= 10) {
+      if (l.text.includes('\f')) {
+        cls = 'separator';
+        rule = 'layout/form-feed';
+      } else if (l.text.length >= 10) {
         cls = 'separator';
         rule = 'layout/page-separator';
       } else cls = 'blank';
@@ -71,6 +77,9 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
     l.lead = lead;
     return l;
   });
+  // running headers and footers: from their repetition across the book's pages
+  markRunningFurniture(out);
+  return out;
 }
 
 export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {

@@ -64,6 +64,15 @@ export function splitPages(
     }
     const gapHere = gap;
     if (l.cls !== 'separator') gap = 0;
+    if (l.formFeed || l.rule === 'layout/form-feed') {
+      // a form feed starts a page: what follows is the body again (its footnotes came before)
+      state = 'body';
+      pendingBreak = true;
+      if (l.cls === 'separator') {
+        items.push({ k: 'removed', line: i, kind: 'page-break', rule: 'layout/form-feed' });
+        continue;
+      }
+    }
     if (l.cls === 'separator') {
       items.push({ k: 'removed', line: i, kind: 'page-break', rule: l.rule ?? 'layout/page-separator' });
       state = 'notes';
@@ -72,7 +81,7 @@ export function splitPages(
       continue;
     }
     if (l.cls === 'furniture') {
-      items.push({ k: 'removed', line: i, kind: l.rule === 'layout/boilerplate' ? 'running-header' : 'junk', rule: l.rule! });
+      items.push({ k: 'removed', line: i, kind: l.rule === 'layout/boilerplate' || l.rule === 'layout/running-title' ? 'running-header' : 'junk', rule: l.rule! });
       continue;
     }
     if (l.cls === 'page-number') {
@@ -90,7 +99,10 @@ export function splitPages(
     // a text line
     const strong = hasResourceLabel(l.text);
     const fs = matchFootnoteStart(l.text, strong);
-    const inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
+    let inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
+    // inside a footnote whose line stopped mid-sentence, a number other than the next
+    // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
+    if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
@@ -207,6 +219,11 @@ function resumesBody(lines: ClassifiedLine[], i: number, to: number, ev: LayoutE
     }
   }
   return true;
+}
+
+/** The line stops mid-sentence: no closing punctuation, URL or reference page at its end. */
+function midSentence(l: ClassifiedLine | undefined): boolean {
+  return l !== undefined && l.cls === 'text' && /(?:^|\s)\p{L}+,?$/u.test(l.t) && !/(?:https?:\/\/|www\.)\S*$/.test(l.t);
 }
 
 /** A line of running text: words and spaces, no reference label, URL or slug. */
