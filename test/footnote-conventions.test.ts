@@ -59,6 +59,7 @@ const base: TypesetOptions = { width: 62, pageLines: 30, markers: 'glued', numbe
 const layouts: Array<[string, Partial<TypesetOptions>, Record<string, number>]> = [
   ['62 columns, footnotes after a ____ rule, footer — N —', { separator: '____', footer: (p) => `— ${p} —` }, { 'layout/running-page-number': 6, 'layout/page-separator': 6 }],
   ['62 columns, footnotes with no rule, footer - N -', { footer: (p) => `- ${p} -` }, { 'layout/running-page-number': 6 }],
+  ['a chapter file numbered from 65, 70 columns, footer Page N', { width: 70, pageLines: 34, numbering: 65, footer: (p) => `Page ${p}` }, { 'layout/running-page-number': 5 }],
 ];
 
 describe.each(layouts)('typeset: %s', (_name, options, removedRules) => {
@@ -73,5 +74,13 @@ describe.each(layouts)('typeset: %s', (_name, options, removedRules) => {
     const counts: Record<string, number> = {};
     for (const r of doc.removed) counts[r.rule] = (counts[r.rule] ?? 0) + 1;
     expect(counts).toEqual(removedRules);
+  });
+});
+
+describe('numbering from any start', () => {
+  it('a chapter file whose footnotes start at 65 reports no gap before 65', () => {
+    const doc = run(typeset(chapters, { ...base, numbering: 65 }).text);
+    expect(doc.stats.numbering).toMatchObject({ first: 65, last: 78, gaps: [], missing: [], orphans: [] });
+    expect(doc.stats.markers).toBe(14);
   });
 });

@@ -62,7 +62,8 @@ function markerText(n: number, style: MarkerStyle): string {
 
 /** Greedy wrap; a marker (a token with no space before it) never starts a line. */
 export function wrap(text: string, width: number): string[] {
-  const words = text.split(' ');
+  // breaks only at single spaces: a double space in the text stays inside a line
+  const words = text.split(/(?<! ) (?! )/);
   const out: string[] = [];
   let line = '';
   for (const w of words) {

@@ -100,6 +100,8 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
     if (n > hi) hi = n;
   }
   if (startMarker > 0 && footnoteNumbers.size > 0) lo = Math.min(lo, startMarker);
+  // a file that starts mid-book (a chapter file): its markers go on from where its footnotes start
+  if (startMarker === 0 && lo !== Infinity) last = lo - 1;
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;
   let final = 0;

@@ -15,10 +15,13 @@ export interface Numbering {
   orphans: number[];
 }
 
-export function footnoteNumbering(footnotes: ReadonlyArray<{ n: number; refs: readonly string[] }>, markerNumbers: Iterable<number>): Numbering {
+export function footnoteNumbering(footnotes: ReadonlyArray<{ n: number; refs: readonly string[] }>, markerNumbersIn: Iterable<number>): Numbering {
+  const markerNumbers = [...markerNumbersIn];
   const gaps: Array<[number, number]> = [];
   const duplicates: number[] = [];
-  let prev = 0;
+  // the numbering starts where the file's first footnote or marker does (a chapter file starts mid-book)
+  let prev = Math.min(footnotes[0]?.n ?? 1, ...markerNumbers) - 1;
+  if (prev < 0) prev = 0;
   for (const { n } of footnotes) {
     if (n === prev) duplicates.push(n);
     else if (n > prev + 1) gaps.push([prev + 1, n - 1]);

@@ -100,6 +100,9 @@ export function splitPages(
     const strong = hasResourceLabel(l.text);
     const fs = matchFootnoteStart(l.text, strong);
     let inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
+    // a file that starts mid-book (a chapter file): its first footnote may carry any number,
+    // when the footnotes after it go on from it or a marker in the text before calls it
+    if (fs && !inSeq && !haveFootnote && fs.n > lastFn && (continuesNumbering(lines, i, to, fs.n) || calledBefore(lines, from, i, fs.n))) inSeq = true;
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
@@ -219,6 +222,24 @@ function resumesBody(lines: ClassifiedLine[], i: number, to: number, ev: LayoutE
     }
   }
   return true;
+}
+
+/** A footnote start numbered n+1 to n+3 follows within the next lines (before any other footnote start). */
+function continuesNumbering(lines: ClassifiedLine[], i: number, to: number, n: number): boolean {
+  for (let k = i + 1; k < Math.min(to, i + 120); k++) {
+    const l = lines[k]!;
+    if (l.cls !== 'text') continue;
+    const fs = matchFootnoteStart(l.text, hasResourceLabel(l.text));
+    if (fs && fs.n > n && fs.n <= n + 3) return true;
+  }
+  return false;
+}
+
+/** The text before line i holds n as a marker glued to a word, quote or punctuation. */
+function calledBefore(lines: ClassifiedLine[], from: number, i: number, n: number): boolean {
+  const re = new RegExp(`[\\p{L}"”»).,;:](?:${n}|\\(${n}\\)|\\[${n}\\])(?![\\d\\p{L}])`, 'u');
+  for (let k = Math.max(from, i - 80); k < i; k++) if (lines[k]!.cls === 'text' && re.test(lines[k]!.text)) return true;
+  return false;
 }
 
 /** The line stops mid-sentence: no closing punctuation, URL or reference page at its end. */
