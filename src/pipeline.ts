@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Node } from 'unist';
-import type { Block, BlockKind, DocumentJson, Fact, Footnote, Layout, Removed, Stats, UrlRecord } from './types.js';
-import { SCHEMA_ID } from './types.js';
+import type { Block, BlockKind, DocumentJson, Fact, Footnote, Layout, NoteRef, Removed, Stats, UrlRecord } from './types.js';
+import { SCHEMA_ID, footnoteId } from './types.js';
 import { LineIndex } from './text/lines.js';
 import type { MappedText } from './text/mapped-text.js';
 import { classifyLines, detectLayout, type ClassifiedLine, type LayoutEvidence } from './stages/2-layout/classify-lines.js';
@@ -25,6 +25,7 @@ import { matterBlocks } from './stages/4-unwrap/assemble-matter.js';
 import { splitPages } from './stages/3-footnotes/split-pages.js';
 import { linkMarkers } from './stages/3-footnotes/link-markers.js';
 import { footnoteNumbering } from './stages/3-footnotes/numbering.js';
+import { numberingRuns, markerNumbersOf } from './stages/3-footnotes/numbering-runs.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './stages/4-unwrap/assemble-blocks.js';
 import { bookVocabulary } from './stages/4-unwrap/hyphenation.js';
 import { stripMarkup, isMarkdownHeading, markdownEvidence } from './stages/4-unwrap/strip-markup.js';
@@ -66,7 +67,7 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {
 
 export interface BlockState extends BlockDraft {
   id: string;
-  notes: { n: number; offset: number }[];
+  notes: NoteRef[];
   urls?: UrlRecord[];
   lang?: string;
 }
@@ -93,7 +94,10 @@ export interface PipelineTree extends Node {
 export interface SectionOptions {
   startFootnote: number;
   startMarker: number;
-  seenMarkers: number[];
+  /** marker ids seen so far (`footnoteId`) */
+  seenMarkers: string[];
+  /** numbering run reached (1 unless the numbering restarted) */
+  startChapter?: number;
   front: boolean;
   back: boolean;
 }
@@ -102,7 +106,8 @@ export interface SectionOptions {
 export interface SectionCarry {
   lastFootnote: number;
   lastMarker: number;
-  seenMarkers: number[];
+  seenMarkers: string[];
+  chapter?: number;
 }
 
 type Stage = (tree: PipelineTree, file: VFile) => void;
@@ -142,7 +147,7 @@ const pagesStage: Stage = (tree) => {
   const { regions, lines } = tree;
   const ctx = ctxOf(tree);
   const front = matterBlocks(0, regions.bodyStart, 'front-matter', ctx, regions.tocLines);
-  const items = splitPages(lines, regions.bodyStart, regions.bodyEnd, tree.layout, tree.section?.startFootnote ?? 0);
+  const items = splitPages(lines, regions.bodyStart, regions.bodyEnd, tree.layout, tree.section?.startFootnote ?? 0, tree.section?.startChapter ?? 1);
   if (regions.notesStart !== null) items.push(...splitPages(lines, regions.notesStart, lines.length, tree.layout));
   const body = assembleBody(items, ctx);
   const end = regions.notesStart ?? lines.length;
@@ -182,17 +187,20 @@ const unwrapStage: Stage = (tree) => {
 
 /** Stage 3 (second half): link markers in body text to footnotes. */
 const markersStage: Stage = (tree, file) => {
-  const numbers = new Set(tree.footnotes.map((f) => f.n));
+  const startChapter = tree.section?.startChapter ?? 1;
   const body = tree.blocks.filter((b) => BODY_KINDS.has(b.kind));
-  const ms = linkMarkers(body, numbers, tree.section?.startMarker ?? 0, tree.section?.seenMarkers ?? []);
+  const ms = linkMarkers(body, numberingRuns(tree.footnotes), tree.section?.startMarker ?? 0, tree.section?.seenMarkers ?? [], startChapter, tree.section ? !tree.section.back : false);
+  const chapter = Math.max(ms.chapter, ...tree.footnotes.map((f) => f.chapter));
+  const same = chapter === startChapter;
   tree.carry = {
-    lastFootnote: Math.max(tree.section?.startFootnote ?? 0, ...tree.footnotes.map((f) => f.n)),
-    lastMarker: Math.max(tree.section?.startMarker ?? 0, ...ms.seen),
+    lastFootnote: Math.max(same ? (tree.section?.startFootnote ?? 0) : 0, ...tree.footnotes.filter((f) => f.chapter === chapter).map((f) => f.n)),
+    lastMarker: Math.max(same ? (tree.section?.startMarker ?? 0) : 0, ...markerNumbersOf(ms.seen, chapter)),
     seenMarkers: [...ms.seen],
+    chapter,
   };
-  const refs = new Map<number, string[]>();
-  for (const b of body) for (const n of b.notes) refs.set(n.n, [...(refs.get(n.n) ?? []), b.id]);
-  for (const f of tree.footnotes) f.refs = [...new Set(refs.get(f.n) ?? [])];
+  const refs = new Map<string, string[]>();
+  for (const b of body) for (const n of b.notes) refs.set(n.id, [...(refs.get(n.id) ?? []), b.id]);
+  for (const f of tree.footnotes) f.refs = [...new Set(refs.get(footnoteId(f.chapter, f.n)) ?? [])];
   const numbering = footnoteNumbering(tree.footnotes, ms.seen);
   const { missing, orphans } = numbering;
   // unlinked: a footnote of the book with no marker, whose number still appears glued in body text
@@ -319,7 +327,7 @@ export function processDecoded(text: string, options: ProcessOptions): ProcessRe
   const t0 = performance.now();
   const doc = toDocument(tree, options);
   tree.timings.document = performance.now() - t0;
-  return { doc, file, timings: tree.timings, carry: tree.carry ?? { lastFootnote: 0, lastMarker: 0, seenMarkers: [] } };
+  return { doc, file, timings: tree.timings, carry: tree.carry ?? { lastFootnote: 0, lastMarker: 0, seenMarkers: [], chapter: 1 } };
 }
 
 /** Convenience for tests and the evaluation script. */
@@ -345,6 +353,8 @@ function toDocument(tree: PipelineTree, options: ProcessOptions): DocumentJson {
   }));
   const footnotes: Footnote[] = tree.footnotes.map((f) => ({
     n: f.n,
+    chapter: f.chapter,
+    id: footnoteId(f.chapter, f.n),
     text: f.mt.toString(),
     lang: f.lang ?? 'und',
     urls: f.urls,
@@ -359,7 +369,7 @@ function toDocument(tree: PipelineTree, options: ProcessOptions): DocumentJson {
   const { audit, extraRemoved } = buildAudit(
     source,
     index,
-    [...tree.blocks.map((b) => ({ id: b.id, mt: b.mt })), ...tree.footnotes.map((f) => ({ id: `fn${f.n}`, mt: f.mt }))],
+    [...tree.blocks.map((b) => ({ id: b.id, mt: b.mt })), ...tree.footnotes.map((f) => ({ id: `fn${footnoteId(f.chapter, f.n)}`, mt: f.mt }))],
     removed,
   );
   removed.push(...extraRemoved);

@@ -60,6 +60,17 @@ const layouts: Array<[string, Partial<TypesetOptions>, Record<string, number>]> 
   ['62 columns, footnotes after a ____ rule, footer — N —', { separator: '____', footer: (p) => `— ${p} —` }, { 'layout/running-page-number': 6, 'layout/page-separator': 6 }],
   ['62 columns, footnotes with no rule, footer - N -', { footer: (p) => `- ${p} -` }, { 'layout/running-page-number': 6 }],
   ['a chapter file numbered from 65, 70 columns, footer Page N', { width: 70, pageLines: 34, numbering: 65, footer: (p) => `Page ${p}` }, { 'layout/running-page-number': 5 }],
+  ['numbering restarting at 1 in each chapter, ____ rule, bare page numbers', { numbering: 'per-chapter', separator: '____', footer: (p) => `${p}` }, { 'layout/page-number': 6, 'layout/page-separator': 6 }],
+  [
+    'PDF extraction: form feeds, running title and N / total on every page, notes `N. text` restarting per chapter, superscript markers',
+    { width: 66, pageLines: 32, markers: 'superscript', numbering: 'per-chapter', noteLabel: (n) => `${n}. `, header: 'Le Belarus et la Chine', footer: (p, t) => `${p} / ${t}`, formFeed: true },
+    { 'layout/running-title': 5, 'layout/running-page-number': 6 },
+  ],
+  [
+    'PDF extraction: superscripts rendered partly as plain digits (1⁴ = 14)',
+    { width: 66, pageLines: 32, markers: 'split-superscript', noteLabel: (n) => `${n}. `, header: 'Le Belarus et la Chine', footer: (p, t) => `${p} / ${t}`, formFeed: true },
+    { 'layout/running-title': 5, 'layout/running-page-number': 6 },
+  ],
 ];
 
 describe.each(layouts)('typeset: %s', (_name, options, removedRules) => {
@@ -82,5 +93,30 @@ describe('numbering from any start', () => {
     const doc = run(typeset(chapters, { ...base, numbering: 65 }).text);
     expect(doc.stats.numbering).toMatchObject({ first: 65, last: 78, gaps: [], missing: [], orphans: [] });
     expect(doc.stats.markers).toBe(14);
+  });
+});
+
+describe('footnote identity is (chapter, number)', () => {
+  const { text } = typeset(chapters, { ...base, numbering: 'per-chapter', separator: '____', footer: (p) => `${p}` });
+  const doc = run(text);
+
+  it('a restarted numbering opens chapter 2: ids 1…8 then 2.1…2.6, each linked from its block', () => {
+    expect(doc.footnotes.map((f) => [f.chapter, f.n, f.id])).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => [1, n, String(n)]),
+      ...[1, 2, 3, 4, 5, 6].map((n) => [2, n, `2.${n}`]),
+    ]);
+    const byId = new Map(doc.blocks.map((b) => [b.id, b]));
+    for (const f of doc.footnotes) {
+      expect(f.refs).toHaveLength(1);
+      expect(byId.get(f.refs[0]!)!.notes.filter((x) => x.id === f.id).map((x) => [x.chapter, x.n])).toEqual([[f.chapter, f.n]]);
+    }
+    expect(doc.stats.numbering).toMatchObject({ gaps: [], duplicates: [], missing: [], orphans: [], chapters: 2 });
+  });
+
+  it("relecteur's own clean text with [^2.N] ids reads back the same", () => {
+    const clean = cleanText(doc);
+    const again = run(clean);
+    expect(cleanText(again)).toBe(clean);
+    expect(again.footnotes.map((f) => f.id)).toEqual(doc.footnotes.map((f) => f.id));
   });
 });

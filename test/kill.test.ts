@@ -73,7 +73,7 @@ function checkWhole(out: string, files: string[]): { json: number; clean: number
       } catch (e) {
         throw new Error(`${f} is not whole JSON (${text.length} chars): ${(e as Error).message}`);
       }
-      expect(doc.schema, f).toBe('relecteur/document@1');
+      expect(doc.schema, f).toBe('relecteur/document@2');
       expect(validate(doc), `${f}: ${JSON.stringify(validate.errors?.slice(0, 2))}`).toBe(true);
       expect(text.endsWith('}\n'), f).toBe(true);
     } else if (f.endsWith('.clean.txt')) {

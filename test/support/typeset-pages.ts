@@ -92,7 +92,8 @@ export function typeset(chapters: SourceChapter[], o: TypesetOptions): { text: s
 
   chapters.forEach((ch, ci) => {
     if (restarts) next = 1;
-    const key = (n: number) => (restarts ? `${ci + 1}.${n}` : String(n));
+    // relecteur's ids: the first numbering run as its numbers, each restart as chapter.number
+    const key = (n: number) => (restarts && ci > 0 ? `${ci + 1}.${n}` : String(n));
     const lines: Line[] = [{ text: ch.heading, notes: [] }, { text: '', notes: [] }, { text: ch.title, notes: [] }, { text: '', notes: [] }];
     expectedBody.push(ch.heading, ch.title);
     const endnotes: Array<[number, string]> = [];

@@ -113,8 +113,8 @@ function cleanNotesSection(lines: ClassifiedLine[]): number | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     if (l.cls === 'blank') continue;
-    if (l.t === '---') return i + 1 < lines.length && /^\[\^\d+\]: /.test(lines[i + 1]!.text) ? i : null;
-    if (!/^\[\^\d+\]: /.test(l.text)) return null;
+    if (l.t === '---') return i + 1 < lines.length && /^\[\^(?:\d+\.)?\d+\]: /.test(lines[i + 1]!.text) ? i : null;
+    if (!/^\[\^(?:\d+\.)?\d+\]: /.test(l.text)) return null;
   }
   return null;
 }

@@ -10,6 +10,8 @@ export interface FootnoteStart {
   /** length of the label (number and separator) including leading spaces */
   labelLength: number;
   form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted' | 'clean' | 'bracket';
+  /** relecteur's own clean text after a restart of the numbering: `[^2.14]: ` */
+  chapter?: number;
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -31,13 +33,13 @@ const reSuperGlued = /^ {0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ?/;
 const rePlainLoose = /^ {0,3}(\d{1,3})(?: +|_ ?)(?=\S)/;
 
 /** relecteur's own clean text: `[^12]: text` */
-const reClean = /^\[\^(\d{1,4})\]: ?/;
+const reClean = /^\[\^(?:(\d{1,3})\.)?(\d{1,4})\]: ?/;
 /** converted documents: `[12] Text` */
 const reBracket = /^ {0,3}\[(\d{1,3})\] +(?=\S)/;
 
 export function matchFootnoteStart(line: string, strongCitation = false): FootnoteStart | null {
   const c = reClean.exec(line);
-  if (c) return { n: Number(c[1]), labelLength: c[0].length, form: 'clean' };
+  if (c) return { n: Number(c[2]), labelLength: c[0].length, form: 'clean', ...(c[1] ? { chapter: Number(c[1]) } : {}) };
   const b = reBracket.exec(line);
   if (b) return { n: Number(b[1]), labelLength: b[0].length, form: 'bracket' };
   if (strongCitation) {

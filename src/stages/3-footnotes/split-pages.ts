@@ -14,7 +14,8 @@ import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart }
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
   | { k: 'chapter'; line: number }
-  | { k: 'fn-start'; line: number; n: number; labelLength: number }
+  /** chapter: the numbering run (1, then one more at each restart of the numbering) */
+  | { k: 'fn-start'; line: number; n: number; labelLength: number; chapter: number }
   | { k: 'fn-cont'; line: number }
   | { k: 'removed'; line: number; kind: string; rule: string };
 
@@ -29,6 +30,8 @@ export function splitPages(
   ev: LayoutEvidence,
   /** the last footnote number seen before `from` (a section of a larger book starts mid-sequence) */
   startFootnote = 0,
+  /** the numbering run reached before `from` */
+  startChapter = 1,
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
@@ -38,9 +41,17 @@ export function splitPages(
   let pendingBreak = false;
   let gap = 0;
   let haveFootnote = startFootnote > 0;
+  let chapter = startChapter;
+  let restart = false;
+  let headingSinceNote = false;
+  let lastFnLine = from - 1;
 
   const startNote = (i: number, n: number, labelLength: number) => {
-    items.push({ k: 'fn-start', line: i, n, labelLength });
+    if (restart) chapter++;
+    restart = false;
+    headingSinceNote = false;
+    lastFnLine = i;
+    items.push({ k: 'fn-start', line: i, n, labelLength, chapter });
     lastFn = n;
     haveFootnote = true;
     state = 'notes';
@@ -91,6 +102,7 @@ export function splitPages(
       continue;
     }
     if (l.cls === 'chapter') {
+      headingSinceNote = true;
       items.push({ k: 'chapter', line: i });
       state = 'body';
       pendingBreak = false;
@@ -103,6 +115,12 @@ export function splitPages(
     // a file that starts mid-book (a chapter file): its first footnote may carry any number,
     // when the footnotes after it go on from it or a marker in the text before calls it
     if (fs && !inSeq && !haveFootnote && fs.n > lastFn && (continuesNumbering(lines, i, to, fs.n) || calledBefore(lines, from, i, fs.n))) inSeq = true;
+    // the numbering restarts at 1 (per chapter): after a chapter heading, or with evidence —
+    // the footnotes after it go on from 1, or a marker 1 in the text since the last footnote
+    restart = false;
+    if (fs && haveFootnote && (fs.form === 'clean' ? (fs.chapter ?? 1) > chapter : !inSeq && fs.n === 1 && lastFn >= 2)) {
+      if (fs.form === 'clean' || headingSinceNote || continuesNumbering(lines, i, to, 1) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
+    }
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;

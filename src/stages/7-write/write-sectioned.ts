@@ -107,18 +107,18 @@ export async function writeSectioned(
   const tmpFiles = [json.path, side.facts.path, side.removed.path, side.audit.path, clean.path, diff.path];
   const timings: Record<string, number> = {};
   try {
-    let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [] };
+    let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [], chapter: 1 };
     let blockNo = 0;
     let lineOffset = 0;
     let cleanLines = 0;
     const footnotes: Footnote[] = [];
-    const refs = new Map<number, string[]>();
+    const refs = new Map<string, string[]>();
     const langLength = new Map<string, number>();
     const firsts = { blocks: true, facts: true, removed: true, audit: true };
     const counts = { blocks: 0, markers: 0, urls: 0, urlsRepaired: 0, urlsUnrecoverable: 0, removed: 0, changes: 0 };
     const factCounts = { money: 0, percent: 0, quantity: 0, date: 0, counterparty: 0 };
     let layout: DocumentJson['source']['layout'] | undefined;
-    const seen = new Set<number>();
+    const seen = new Set<string>();
     const push = async (o: Out, key: keyof typeof firsts, value: unknown) => {
       await o.write((firsts[key] ? '\n  ' : ',\n  ') + JSON.stringify(value));
       firsts[key] = false;
@@ -131,10 +131,10 @@ export async function writeSectioned(
       const { doc, timings: t, carry: next } = processDecoded(part, {
         path: meta.path,
         rules,
-        section: { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length },
+        section: { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter ?? 1, front: k === 0, back: k + 2 === cuts.length },
       });
       for (const [name, v] of Object.entries(t)) timings[name] = (timings[name] ?? 0) + v;
-      carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])] };
+      carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])], chapter: next.chapter ?? 1 };
       for (const n of next.seenMarkers) seen.add(n);
       layout ??= doc.source.layout;
       const ids = new Map<string, string>();
@@ -147,7 +147,7 @@ export async function writeSectioned(
       }));
       for (const b of blocks) {
         await push(json, 'blocks', b);
-        for (const n of b.notes) refs.set(n.n, [...(refs.get(n.n) ?? []), b.id]);
+        for (const n of b.notes) refs.set(n.id, [...(refs.get(n.id) ?? []), b.id]);
         if (b.kind === 'paragraph') langLength.set(b.lang, (langLength.get(b.lang) ?? 0) + b.text.length);
         counts.urls += b.urls?.length ?? 0;
         for (const u of b.urls ?? []) {
@@ -182,9 +182,9 @@ export async function writeSectioned(
       lineOffset += splitLines(part).length;
     }
     // footnotes: refs from every section's markers
-    footnotes.sort((a, b) => a.n - b.n);
+    footnotes.sort((a, b) => a.chapter - b.chapter || a.n - b.n);
     for (const f of footnotes) {
-      f.refs = [...new Set(refs.get(f.n) ?? [])];
+      f.refs = [...new Set(refs.get(f.id) ?? [])];
       counts.urls += f.urls.length;
       for (const u of f.urls) {
         if (u.status === 'repaired') counts.urlsRepaired++;
