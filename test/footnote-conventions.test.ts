@@ -67,6 +67,16 @@ const layouts: Array<[string, Partial<TypesetOptions>, Record<string, number>]> 
     { 'layout/running-title': 5, 'layout/running-page-number': 6 },
   ],
   [
+    'endnotes under Notes at each chapter end, (N) markers and (N) notes, numbering per chapter',
+    { width: 64, pageLines: 40, markers: 'paren', numbering: 'per-chapter', notes: 'endnotes', noteLabel: (n) => `(${n}) `, footer: (p) => `${p}` },
+    { 'layout/page-number': 6, 'layout/notes-heading': 2 },
+  ],
+  [
+    'endnotes under Notes et références, [N] markers, N. notes, continuous numbering',
+    { width: 64, pageLines: 40, markers: 'bracket', notes: 'endnotes', notesHeading: 'Notes et références', noteLabel: (n) => `${n}. ` },
+    { 'layout/notes-heading': 2 },
+  ],
+  [
     'PDF extraction: superscripts rendered partly as plain digits (1⁴ = 14)',
     { width: 66, pageLines: 32, markers: 'split-superscript', noteLabel: (n) => `${n}. `, header: 'Le Belarus et la Chine', footer: (p, t) => `${p} / ${t}`, formFeed: true },
     { 'layout/running-title': 5, 'layout/running-page-number': 6 },

@@ -14,6 +14,7 @@ export type LineClass =
   | 'furniture' // boilerplate watermark or junk characters
   | 'page-number'
   | 'chapter'
+  | 'notes-heading' // `Notes`, `Références`…: endnotes follow when numbered notes come next
   | 'text';
 
 export interface ClassifiedLine extends Line {
@@ -68,6 +69,7 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
       else if (short && ((r = matchLine(rules.boilerplate, t)) || (r = matchLine(rules.junk, t)))) cls = 'furniture';
       else if (short && (r = matchLine(rules.pageNumber, t))) cls = 'page-number';
       else if (short && (r = matchLine(rules.chapterHeading, t))) cls = 'chapter';
+      else if (short && (r = matchLine(rules.notesHeading, t))) cls = 'notes-heading';
       rule = r?.id;
     }
     l.cls = cls;
@@ -77,6 +79,16 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
     l.lead = lead;
     return l;
   });
+  // a notes heading is one only when a numbered note follows it
+  for (const l of out) {
+    if (l.cls !== 'notes-heading') continue;
+    let k = l.i + 1;
+    while (k < out.length && out[k]!.cls === 'blank') k++;
+    if (!(k < out.length && /^ {0,3}(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]?(?=\s)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})/.test(out[k]!.text))) {
+      l.cls = 'text';
+      l.rule = undefined;
+    }
+  }
   // running headers and footers: from their repetition across the book's pages
   markRunningFurniture(out);
   return out;

@@ -45,6 +45,8 @@ export function splitPages(
   let restart = false;
   let headingSinceNote = false;
   let lastFnLine = from - 1;
+  /** under a `Notes` heading: every line is endnote text until the next chapter */
+  let endnotes = false;
 
   const startNote = (i: number, n: number, labelLength: number) => {
     if (restart) chapter++;
@@ -101,7 +103,16 @@ export function splitPages(
       pendingBreak = true;
       continue;
     }
+    if (l.cls === 'notes-heading') {
+      items.push({ k: 'removed', line: i, kind: 'notes-heading', rule: l.rule ?? 'layout/notes-heading' });
+      endnotes = true;
+      headingSinceNote = true;
+      state = 'notes';
+      pendingBreak = true;
+      continue;
+    }
     if (l.cls === 'chapter') {
+      endnotes = false;
       headingSinceNote = true;
       items.push({ k: 'chapter', line: i });
       state = 'body';
@@ -124,6 +135,12 @@ export function splitPages(
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
+
+    if (endnotes) {
+      if (fs && inSeq) startNote(i, fs.n, fs.labelLength);
+      else contNote(i);
+      continue;
+    }
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
