@@ -14,13 +14,16 @@ function book(pages: number, perPage: number, bottom?: (p: number) => string, to
   for (let p = 1; p <= pages; p++) {
     const page: string[] = [];
     if (top) page.push(top(p), '');
-    for (let k = 0; k < perPage; k++) page.push(`Ligne ${k % 3 === 0 ? 'première' : 'suivante'} du texte courant de la page, avec des mots ${'x'.repeat(k % 5)}`);
+    for (let k = 0; k < perPage; k++) page.push(`Ligne ${letters(p * 100 + k)} du texte courant de la page, avec des mots ${'x'.repeat(k % 5)}`);
     if (bottom) page.push('', bottom(p));
     if (ff && p > 1) page[0] = '\f' + page[0];
     out.push(...page);
   }
   return out.join('\n') + '\n';
 }
+
+/** a number written in letters (prose lines all differ, as in a real book) */
+const letters = (n: number) => [...String(n)].map((d) => 'abcdefghij'[Number(d)]).join('');
 
 const removedAs = (text: string) => classes(text).filter((l) => l.cls === 'page-number' || l.cls === 'furniture').map((l) => [l.t, l.rule]);
 
@@ -52,9 +55,17 @@ describe('repeated title lines', () => {
   });
 
   it('a heading repeated inside the text (articles of a collection) stays', () => {
-    const part = (k: number) => ['Résumé', '', ...Array(12).fill(`Texte de l'article ${k} qui se poursuit ici.`), ''];
+    // articles of different lengths: no page rhythm
+    const part = (k: number) => ['Résumé', '', ...Array([6, 25, 11, 40][k - 1]!).fill(`Texte de l'article ${k} qui se poursuit ici.`), ''];
     const text = [...part(1), ...part(2), ...part(3), ...part(4)].join('\n');
     expect(removedAs(text)).toEqual([]);
+  });
+});
+
+describe('a running title with no other page signal', () => {
+  it('is found from the page rhythm of its repetitions', () => {
+    const text = book(6, 20, undefined, () => 'Le Belarus et la Chine');
+    expect(removedAs(text)).toEqual(Array(6).fill(['Le Belarus et la Chine', 'layout/running-title']));
   });
 });
 

@@ -79,18 +79,18 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
     l.lead = lead;
     return l;
   });
+  // running headers and footers: from their repetition across the book's pages
+  markRunningFurniture(out);
   // a notes heading is one only when a numbered note follows it
   for (const l of out) {
     if (l.cls !== 'notes-heading') continue;
     let k = l.i + 1;
-    while (k < out.length && out[k]!.cls === 'blank') k++;
-    if (!(k < out.length && /^ {0,3}(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]?(?=\s)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})/.test(out[k]!.text))) {
+    while (k < out.length && out[k]!.cls !== 'text' && out[k]!.cls !== 'chapter') k++;
+    if (!(k < out.length && /^(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]?(?=\s)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})/.test(out[k]!.t))) {
       l.cls = 'text';
       l.rule = undefined;
     }
   }
-  // running headers and footers: from their repetition across the book's pages
-  markRunningFurniture(out);
   return out;
 }
 

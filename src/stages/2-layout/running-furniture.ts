@@ -6,7 +6,8 @@
  *   digits aside, comes back at least 3 times, with its number going up page by page
  *   and a regular distance between occurrences (the book's page length, measured);
  * - a title line repeated word for word at least 3 times, most of its occurrences at a
- *   page boundary (next to a page number, a form feed, a rule or white-space separator).
+ *   page boundary (next to a page number, a form feed, a rule or white-space separator),
+ *   or at least 4 times in a regular page rhythm (most distances within 25 % of their median).
  *
  * A lone number whose neighbouring lines are numbered n-1 / n+1 is a line of a listing
  * or of numbered code, never a page number. Form feeds mark page starts.
@@ -79,9 +80,12 @@ export function markRunningFurniture(lines: ClassifiedLine[]): FurnitureEvidence
   for (const [text, at] of byText) {
     if (at.length < MIN_REPEATS) continue;
     const gaps = at.slice(1).map((x, k) => x - at[k]!);
-    if (median(gaps) < 8) continue;
+    const med = median(gaps);
+    if (med < 8) continue;
     const atBoundary = at.filter((i) => nextToPageBoundary(lines, i)).length;
-    if (atBoundary < 0.6 * at.length) continue;
+    // at page boundaries, or (a book with no other page signal) in the page rhythm itself
+    const rhythm = at.length >= 4 && gaps.filter((g) => g >= med * 0.75 && g <= med * 1.25).length >= 0.7 * gaps.length;
+    if (atBoundary < 0.6 * at.length && !rhythm) continue;
     for (const i of at) {
       lines[i]!.cls = 'furniture';
       lines[i]!.rule = 'layout/running-title';

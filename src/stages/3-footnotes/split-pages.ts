@@ -35,7 +35,7 @@ export function splitPages(
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
-  const usesSeparators = lines.some((l) => l.cls === 'separator');
+  const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
   let pendingBreak = false;
@@ -121,7 +121,7 @@ export function splitPages(
     }
     // a text line
     const strong = hasResourceLabel(l.text);
-    const fs = matchFootnoteStart(l.text, strong);
+    const fs = matchFootnoteStart(unfed(l), strong);
     let inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
     // a file that starts mid-book (a chapter file): its first footnote may carry any number,
     // when the footnotes after it go on from it or a marker in the text before calls it
@@ -225,7 +225,7 @@ function tailBeforeNextNote(lines: ClassifiedLine[], i: number, to: number, last
     const l = lines[k]!;
     if (l.cls !== 'text') continue;
     const strong = hasResourceLabel(l.text);
-    const fs = matchFootnoteStart(l.text, strong);
+    const fs = matchFootnoteStart(unfed(l), strong);
     if (fs && fitsSequence(fs.n, lastFn)) return true;
     if (l.lead >= 1 && l.lead <= 3) return false;
   }
@@ -264,7 +264,7 @@ function continuesNumbering(lines: ClassifiedLine[], i: number, to: number, n: n
   for (let k = i + 1; k < Math.min(to, i + 120); k++) {
     const l = lines[k]!;
     if (l.cls !== 'text') continue;
-    const fs = matchFootnoteStart(l.text, hasResourceLabel(l.text));
+    const fs = matchFootnoteStart(unfed(l), hasResourceLabel(l.text));
     if (fs && fs.n > n && fs.n <= n + 3) return true;
   }
   return false;
@@ -292,4 +292,9 @@ function lastNoteEndsWithUrl(lines: ClassifiedLine[], i: number): boolean {
   let p = i - 1;
   while (p > 0 && lines[p]!.cls === 'blank') p--;
   return /(?:https?:\/\/|www\.)\S*[\/\w]$/.test(lines[p]!.t) || /^\S*\/\S*$/.test(lines[p]!.t);
+}
+
+/** The line's text with a leading form feed read as a space (same offsets). */
+function unfed(l: ClassifiedLine): string {
+  return l.formFeed ? l.text.replace('\f', ' ') : l.text;
 }
