@@ -36,6 +36,10 @@ export function splitPages(
   const items: PageItem[] = [];
   const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
   const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
+  // does the book lead its page continuations with a space? (measured: a few such lines at least)
+  let spaceLed = 0;
+  for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3) spaceLed++;
+  const resumesWithoutSpace = !usesSeparators || spaceLed < 3;
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
   let pendingBreak = false;
@@ -178,7 +182,7 @@ export function splitPages(
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
       // lower-case line of prose right after a complete reference, is the body again
-      if (!usesSeparators && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
+      if (resumesWithoutSpace && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
         body(i);
         continue;
       }
