@@ -29,6 +29,29 @@ describe('a number is a marker only when a footnote it can link to exists', () =
   });
 });
 
+describe('superscripts', () => {
+  it('the power of a unit is not a marker, even when a footnote of that number exists', () => {
+    const text = [
+      "Le parc industriel couvre aujourd'hui 112 km² et ses entrepôts",
+      'frigorifiques 40 000 m³ selon le rapport annuel de sa direction¹,',
+      "ce que confirme le ministère de l'économie dans sa dernière note",
+      'sur les investissements étrangers au Belarus².',
+      '',
+      '¹ Rapport annuel [Ressource électronique]. - 2020. - URL : https://example.org/a',
+      '² Rapport du ministère [Ressource électronique]. - 2021. - URL : https://example.org/b',
+      '',
+    ].join('\n');
+    expect(cleanText(run(text)).split('\n')[0]).toBe(
+      "Le parc industriel couvre aujourd'hui 112 km² et ses entrepôts frigorifiques 40 000 m³ selon le rapport annuel de sa direction[^1], ce que confirme le ministère de l'économie dans sa dernière note sur les investissements étrangers au Belarus[^2].",
+    );
+  });
+
+  it('a superscript with no footnote of its number stays as it is', () => {
+    const text = 'La formule E = mc² et le rapport¹ sont cités.\n';
+    expect(cleanText(run(text))).toBe(text + '---\n');
+  });
+});
+
 describe('markup is read only where the file is markdown', () => {
   it('plain text keeps *, _, #, <sup> and glued digits', () => {
     const text = 'La macro dh_* lit les champs (*) du journal 11Apr29, voir *note* et # 3 et <sup>a</sup>.\n';

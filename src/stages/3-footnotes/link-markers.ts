@@ -68,7 +68,8 @@ const RE = new RegExp(
     '(?<=[\\p{L}\\d"”»).,;:%] ?)\\((?<par>\\d{1,3})\\)',
     // converted documents: `[12]` after a word, quote or punctuation
     '(?<=[\\p{L}\\d"”»).,;:%] ?)\\[(?<br>\\d{1,3})\\]',
-    '(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
+    // (not the power of a unit: `km²`, `m³`)
+    '(?<![\\d\\s](?:[kcdmµ]?m|ft|in))(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
     // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`
     '(?<=\\S["”»]|^["”»]|\\s["”»](?=\\d{1,3} (?:une?|les?|la|et|de|des|à|pour|qui|dans|a|au|en|,|\\.)))(?<q>\\d{1,3})(?= ?[.,;:!?)]| \\p{Ll}| *$)',
     // after punctuation that follows a word: `maritime".41 .`, `%".20`
