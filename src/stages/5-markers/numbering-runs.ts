@@ -1,5 +1,5 @@
 /**
- * Stage 3 — footnotes: the numbering runs of a book (one, or one per restart of the
+ * Stage 5 — markers: the numbering runs of a book (one, or one per restart of the
  * numbering) built from its footnotes, and what a section of a large book hands on
  * to the next (the run reached, its last footnote and marker numbers).
  */

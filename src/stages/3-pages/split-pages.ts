@@ -8,7 +8,7 @@
  *
  * Reads classified lines and regions; returns an item per line.
  */
-import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
+import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
 
 export type PageItem =
@@ -34,7 +34,7 @@ export function splitPages(
   startChapter = 1,
 ): PageItem[] {
   const items: PageItem[] = [];
-  const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
+  const wrapped = isWrappedLayout(ev.layout);
   const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
   // does the book lead its page continuations with a space? (measured: a few such lines at least)
   let spaceLed = 0;

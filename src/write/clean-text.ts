@@ -3,7 +3,7 @@
  * one per line, markers as `[^N]`, then `---`, then one `[^N]: text` line per footnote.
  * N is the footnote's id: its number, or `chapter.number` after a restart of the numbering.
  */
-import type { DocumentJson } from '../../types.js';
+import type { DocumentJson } from '../types.js';
 
 export function cleanText(doc: DocumentJson): string {
   const body = bodyLines(doc.blocks);
