@@ -9,6 +9,7 @@ import { cleanText } from '../src/write/clean-text.js';
 import { reconstruct } from '../src/stages/9-document/reconstruct.js';
 import { markdownEvidence } from '../src/stages/4-unwrap/strip-markup.js';
 import { typeset, type SourceChapter, type TypesetOptions } from './support/typeset-pages.js';
+import { matrixCases } from './support/layout-matrix.js';
 
 const rules = loadRules();
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'layouts', name), 'utf8');
@@ -151,5 +152,15 @@ describe('footnote identity is (chapter, number)', () => {
     const again = run(clean);
     expect(cleanText(again)).toBe(clean);
     expect(again.footnotes.map((f) => f.id)).toEqual(doc.footnotes.map((f) => f.id));
+  });
+});
+
+describe('a sample of every convention combined (test/support/layout-matrix.ts; npx tsx test/support/layout-matrix.ts runs them all)', () => {
+  const sample = matrixCases()
+    .filter((c) => c.pageSignal)
+    .filter((_, k) => k % 40 === 0);
+  it.each(sample.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { text, expected } = typeset(chapters, c.options);
+    expect(cleanText(run(text))).toBe(expected);
   });
 });
