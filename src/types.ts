@@ -37,10 +37,23 @@ export interface UrlRecord {
   rules?: string[];
 }
 
+/**
+ * A footnote is identified by (chapter, n): `n` is its printed number, `chapter` the
+ * numbering run it belongs to (1 for the first; each restart of the numbering, at a
+ * chapter heading or a return to 1, opens the next). `id` writes the pair: `"14"` in
+ * the first run, `"2.14"` in run 2 — the label of `[^…]` in the clean text.
+ */
 export interface NoteRef {
   n: number;
   /** the marker sits at text[offset] (between text[offset-1] and text[offset]) */
   offset: number;
+  chapter: number;
+  /** the id of the footnote it links to */
+  id: string;
+}
+
+export function footnoteId(chapter: number, n: number): string {
+  return chapter <= 1 ? String(n) : `${chapter}.${n}`;
 }
 
 export interface Block {
@@ -57,6 +70,10 @@ export interface Block {
 
 export interface Footnote {
   n: number;
+  /** numbering run (see NoteRef) */
+  chapter: number;
+  /** `n`, or `chapter.n` after a restart of the numbering */
+  id: string;
   text: string;
   lang: string;
   urls: UrlRecord[];

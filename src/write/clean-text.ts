@@ -1,6 +1,7 @@
 /**
  * Output files (src/write): the clean text of the contract — body blocks in reading order,
  * one per line, markers as `[^N]`, then `---`, then one `[^N]: text` line per footnote.
+ * N is the footnote's id: its number, or `chapter.number` after a restart of the numbering.
  */
 import type { DocumentJson } from '../types.js';
 
@@ -14,12 +15,12 @@ export function cleanText(doc: DocumentJson): string {
 export function bodyLines(blocks: DocumentJson['blocks']): string[] {
   return blocks.map((b) => {
     let t = b.text;
-    const notes = [...b.notes].sort((x, y) => y.offset - x.offset || y.n - x.n);
-    for (const n of notes) t = t.slice(0, n.offset) + `[^${n.n}]` + t.slice(n.offset);
+    const notes = [...b.notes].sort((x, y) => y.offset - x.offset || y.chapter - x.chapter || y.n - x.n);
+    for (const n of notes) t = t.slice(0, n.offset) + `[^${n.id}]` + t.slice(n.offset);
     return t.replace(/\n/g, ' ');
   });
 }
 
 export function footnoteLines(footnotes: DocumentJson['footnotes']): string[] {
-  return footnotes.map((f) => `[^${f.n}]: ${f.text.replace(/\n/g, ' ')}`);
+  return footnotes.map((f) => `[^${f.id}]: ${f.text.replace(/\n/g, ' ')}`);
 }

@@ -107,7 +107,7 @@ export async function writeSectioned(
   const tmpFiles = [json.path, side.facts.path, side.removed.path, side.audit.path, clean.path, diff.path];
   const timings: Record<string, number> = {};
   try {
-    let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [] };
+    let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [], chapter: 1 };
     let lineOffset = 0;
     let cleanLines = 0;
     const builder = new DocumentBuilder({ path: meta.path, sha256: meta.sha256, bytes: meta.bytes, encoding: meta.encoding, bom: meta.bom });
@@ -121,14 +121,14 @@ export async function writeSectioned(
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
-      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length };
+      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length };
       const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
       const t0 = performance.now();
       const items = builder.add(tree, { offset: from, line: lineOffset });
       tree.timings.document = performance.now() - t0;
       for (const [name, v] of Object.entries(tree.timings)) timings[name] = (timings[name] ?? 0) + v;
       const next = tree.carry;
-      carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])] };
+      carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])], chapter: next.chapter };
       for (const b of items.blocks) await push(json, 'blocks', b);
       for (const f of items.facts) await push(side.facts, 'facts', f);
       for (const r of items.removed) await push(side.removed, 'removed', r);

@@ -14,7 +14,10 @@ export { decode, InputError, type Decoded } from './decode.js';
 export interface SectionOptions {
   startFootnote: number;
   startMarker: number;
-  seenMarkers: number[];
+  /** marker ids seen so far (`footnoteId`) */
+  seenMarkers: string[];
+  /** numbering run reached (1 unless the numbering restarted) */
+  startChapter?: number;
   front: boolean;
   back: boolean;
 }

@@ -85,7 +85,7 @@ export function findBookMatter(
   const bibLimit = backStart ?? n;
   for (let i = look.back ? bibLimit - 1 : -1; i >= Math.floor(n * 0.4); i--) {
     const l = lines[i]!;
-    if (l.cls === 'text' && l.t.length <= 80 && matchLine(rules.bibliographyHeading, l.t)) {
+    if ((l.cls === 'text' || l.cls === 'notes-heading') && l.t.length <= 80 && matchLine(rules.bibliographyHeading, l.t)) {
       bibStart = i;
       break;
     }
@@ -113,8 +113,8 @@ function cleanNotesSection(lines: ClassifiedLine[]): number | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     if (l.cls === 'blank') continue;
-    if (l.t === '---') return i + 1 < lines.length && /^\[\^\d+\]: /.test(lines[i + 1]!.text) ? i : null;
-    if (!/^\[\^\d+\]: /.test(l.text)) return null;
+    if (l.t === '---') return i + 1 < lines.length && /^\[\^(?:\d+\.)?\d+\]: /.test(lines[i + 1]!.text) ? i : null;
+    if (!/^\[\^(?:\d+\.)?\d+\]: /.test(l.text)) return null;
   }
   return null;
 }

@@ -6,6 +6,7 @@
 import type { Layout } from '../../types.js';
 import type { Line } from '../../text/lines.js';
 import { matchLine, type LayoutRules } from './layout-rules.js';
+import { markRunningFurniture } from './running-furniture.js';
 
 export type LineClass =
   | 'blank'
@@ -13,6 +14,7 @@ export type LineClass =
   | 'furniture' // boilerplate watermark or junk characters
   | 'page-number'
   | 'chapter'
+  | 'notes-heading' // `Notes`, `Références`…: endnotes follow when numbered notes come next
   | 'text';
 
 export interface ClassifiedLine extends Line {
@@ -24,6 +26,8 @@ export interface ClassifiedLine extends Line {
   trailing: boolean;
   /** number of leading spaces */
   lead: number;
+  /** the line starts with a form feed: a page starts here (PDF extractions) */
+  formFeed?: boolean;
 }
 
 export interface LayoutEvidence {
@@ -40,7 +44,7 @@ export interface LayoutEvidence {
 }
 
 export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine[] {
-  return lines.map((line) => {
+  const out = lines.map((line) => {
     // the line objects are extended in place: no copy of 10 000 lines per book
     const l = line as ClassifiedLine;
     const t = l.text.trim();
@@ -50,7 +54,10 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
     let cls: LineClass = 'text';
     let rule: string | undefined;
     if (t.length === 0) {
-      if (l.text.length >= 10) {
+      if (l.text.includes('\f')) {
+        cls = 'separator';
+        rule = 'layout/form-feed';
+      } else if (l.text.length >= 10) {
         cls = 'separator';
         rule = 'layout/page-separator';
       } else cls = 'blank';
@@ -62,6 +69,7 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
       else if (short && ((r = matchLine(rules.boilerplate, t)) || (r = matchLine(rules.junk, t)))) cls = 'furniture';
       else if (short && (r = matchLine(rules.pageNumber, t))) cls = 'page-number';
       else if (short && (r = matchLine(rules.chapterHeading, t))) cls = 'chapter';
+      else if (short && (r = matchLine(rules.notesHeading, t))) cls = 'notes-heading';
       rule = r?.id;
     }
     l.cls = cls;
@@ -71,6 +79,19 @@ export function classifyLines(lines: Line[], rules: LayoutRules): ClassifiedLine
     l.lead = lead;
     return l;
   });
+  // running headers and footers: from their repetition across the book's pages
+  markRunningFurniture(out);
+  // a notes heading is one only when a numbered note follows it
+  for (const l of out) {
+    if (l.cls !== 'notes-heading') continue;
+    let k = l.i + 1;
+    while (k < out.length && out[k]!.cls !== 'text' && out[k]!.cls !== 'chapter') k++;
+    if (!(k < out.length && /^(?:\(\d{1,3}\)|\[\d{1,3}\]|\d{1,3}[.)]?(?=\s)|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})/.test(out[k]!.t))) {
+      l.cls = 'text';
+      l.rule = undefined;
+    }
+  }
+  return out;
 }
 
 export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {

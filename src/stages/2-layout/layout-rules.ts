@@ -15,6 +15,7 @@ export const LINE_RULE_GROUPS = [
   'pageNumber',
   'separator',
   'chapterHeading',
+  'notesHeading',
   'tocHeading',
   'tocEntry',
   'bibliographyHeading',

@@ -10,7 +10,9 @@ export interface FootnoteStart {
   n: number;
   /** length of the label (number and separator) including leading spaces */
   labelLength: number;
-  form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted' | 'clean' | 'bracket';
+  form: 'plain' | 'superscript' | 'sup-tag' | 'underscore' | 'dotted' | 'clean' | 'bracket' | 'paren';
+  /** relecteur's own clean text after a restart of the numbering: `[^2.14]: ` */
+  chapter?: number;
 }
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -32,15 +34,19 @@ const reSuperGlued = /^ {0,3}([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}) ?/;
 const rePlainLoose = /^ {0,3}(\d{1,3})(?: +|_ ?)(?=\S)/;
 
 /** relecteur's own clean text: `[^12]: text` */
-const reClean = /^\[\^(\d{1,4})\]: ?/;
+const reClean = /^\[\^(?:(\d{1,3})\.)?(\d{1,4})\]: ?/;
 /** converted documents: `[12] Text` */
 const reBracket = /^ {0,3}\[(\d{1,3})\] +(?=\S)/;
+/** endnotes: `(12) Text` */
+const reParen = /^ {0,3}\((\d{1,3})\) +(?=\S)/;
 
 export function matchFootnoteStart(line: string, strongCitation = false): FootnoteStart | null {
   const c = reClean.exec(line);
-  if (c) return { n: Number(c[1]), labelLength: c[0].length, form: 'clean' };
+  if (c) return { n: Number(c[2]), labelLength: c[0].length, form: 'clean', ...(c[1] ? { chapter: Number(c[1]) } : {}) };
   const b = reBracket.exec(line);
   if (b) return { n: Number(b[1]), labelLength: b[0].length, form: 'bracket' };
+  const p = reParen.exec(line);
+  if (p) return { n: Number(p[1]), labelLength: p[0].length, form: 'paren' };
   if (strongCitation) {
     const m = reSuperGlued.exec(line);
     if (m) return { n: superscriptToNumber(m[1]!), labelLength: m[0].length, form: 'superscript' };

@@ -14,7 +14,8 @@ import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart }
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
   | { k: 'chapter'; line: number }
-  | { k: 'fn-start'; line: number; n: number; labelLength: number }
+  /** chapter: the numbering run (1, then one more at each restart of the numbering) */
+  | { k: 'fn-start'; line: number; n: number; labelLength: number; chapter: number }
   | { k: 'fn-cont'; line: number }
   | { k: 'removed'; line: number; kind: string; rule: string };
 
@@ -29,18 +30,34 @@ export function splitPages(
   ev: LayoutEvidence,
   /** the last footnote number seen before `from` (a section of a larger book starts mid-sequence) */
   startFootnote = 0,
+  /** the numbering run reached before `from` */
+  startChapter = 1,
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = isWrappedLayout(ev.layout);
-  const usesSeparators = lines.some((l) => l.cls === 'separator');
+  const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
+  // does the book lead its page continuations with a space? (measured: a few such lines at least)
+  let spaceLed = 0;
+  for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3) spaceLed++;
+  const resumesWithoutSpace = !usesSeparators || spaceLed < 3;
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
   let pendingBreak = false;
   let gap = 0;
   let haveFootnote = startFootnote > 0;
+  let chapter = startChapter;
+  let restart = false;
+  let headingSinceNote = false;
+  let lastFnLine = from - 1;
+  /** under a `Notes` heading: every line is endnote text until the next chapter */
+  let endnotes = false;
 
   const startNote = (i: number, n: number, labelLength: number) => {
-    items.push({ k: 'fn-start', line: i, n, labelLength });
+    if (restart) chapter++;
+    restart = false;
+    headingSinceNote = false;
+    lastFnLine = i;
+    items.push({ k: 'fn-start', line: i, n, labelLength, chapter });
     lastFn = n;
     haveFootnote = true;
     state = 'notes';
@@ -64,6 +81,15 @@ export function splitPages(
     }
     const gapHere = gap;
     if (l.cls !== 'separator') gap = 0;
+    if (l.formFeed || l.rule === 'layout/form-feed') {
+      // a form feed starts a page: what follows is the body again (its footnotes came before)
+      state = 'body';
+      pendingBreak = true;
+      if (l.cls === 'separator') {
+        items.push({ k: 'removed', line: i, kind: 'page-break', rule: 'layout/form-feed' });
+        continue;
+      }
+    }
     if (l.cls === 'separator') {
       items.push({ k: 'removed', line: i, kind: 'page-break', rule: l.rule ?? 'layout/page-separator' });
       state = 'notes';
@@ -72,7 +98,7 @@ export function splitPages(
       continue;
     }
     if (l.cls === 'furniture') {
-      items.push({ k: 'removed', line: i, kind: l.rule === 'layout/boilerplate' ? 'running-header' : 'junk', rule: l.rule! });
+      items.push({ k: 'removed', line: i, kind: l.rule === 'layout/boilerplate' || l.rule === 'layout/running-title' ? 'running-header' : 'junk', rule: l.rule! });
       continue;
     }
     if (l.cls === 'page-number') {
@@ -81,7 +107,17 @@ export function splitPages(
       pendingBreak = true;
       continue;
     }
+    if (l.cls === 'notes-heading') {
+      items.push({ k: 'removed', line: i, kind: 'notes-heading', rule: l.rule ?? 'layout/notes-heading' });
+      endnotes = true;
+      headingSinceNote = true;
+      state = 'notes';
+      pendingBreak = true;
+      continue;
+    }
     if (l.cls === 'chapter') {
+      endnotes = false;
+      headingSinceNote = true;
       items.push({ k: 'chapter', line: i });
       state = 'body';
       pendingBreak = false;
@@ -89,8 +125,26 @@ export function splitPages(
     }
     // a text line
     const strong = hasResourceLabel(l.text);
-    const fs = matchFootnoteStart(l.text, strong);
-    const inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
+    const fs = matchFootnoteStart(unfed(l), strong);
+    let inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
+    // a file that starts mid-book (a chapter file): its first footnote may carry any number,
+    // when the footnotes after it go on from it or a marker in the text before calls it
+    if (fs && !inSeq && !haveFootnote && fs.n > lastFn && (continuesNumbering(lines, i, to, fs.n) || calledBefore(lines, from, i, fs.n))) inSeq = true;
+    // the numbering restarts at 1 (per chapter): after a chapter heading, or with evidence —
+    // the footnotes after it go on from 1, or a marker 1 in the text since the last footnote
+    restart = false;
+    if (fs && haveFootnote && (fs.form === 'clean' ? (fs.chapter ?? 1) > chapter : !inSeq && fs.n === 1 && lastFn >= 2)) {
+      if (fs.form === 'clean' || headingSinceNote || continuesNumbering(lines, i, to, 1) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
+    }
+    // inside a footnote whose line stopped mid-sentence, a number other than the next
+    // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
+    if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
+
+    if (endnotes) {
+      if (fs && inSeq) startNote(i, fs.n, fs.labelLength);
+      else contNote(i);
+      continue;
+    }
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
@@ -128,7 +182,7 @@ export function splitPages(
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
       // lower-case line of prose right after a complete reference, is the body again
-      if (!usesSeparators && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
+      if (resumesWithoutSpace && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
         body(i);
         continue;
       }
@@ -175,7 +229,7 @@ function tailBeforeNextNote(lines: ClassifiedLine[], i: number, to: number, last
     const l = lines[k]!;
     if (l.cls !== 'text') continue;
     const strong = hasResourceLabel(l.text);
-    const fs = matchFootnoteStart(l.text, strong);
+    const fs = matchFootnoteStart(unfed(l), strong);
     if (fs && fitsSequence(fs.n, lastFn)) return true;
     if (l.lead >= 1 && l.lead <= 3) return false;
   }
@@ -209,6 +263,29 @@ function resumesBody(lines: ClassifiedLine[], i: number, to: number, ev: LayoutE
   return true;
 }
 
+/** A footnote start numbered n+1 to n+3 follows within the next lines (before any other footnote start). */
+function continuesNumbering(lines: ClassifiedLine[], i: number, to: number, n: number): boolean {
+  for (let k = i + 1; k < Math.min(to, i + 120); k++) {
+    const l = lines[k]!;
+    if (l.cls !== 'text') continue;
+    const fs = matchFootnoteStart(unfed(l), hasResourceLabel(l.text));
+    if (fs && fs.n > n && fs.n <= n + 3) return true;
+  }
+  return false;
+}
+
+/** The text before line i holds n as a marker glued to a word, quote or punctuation. */
+function calledBefore(lines: ClassifiedLine[], from: number, i: number, n: number): boolean {
+  const re = new RegExp(`[\\p{L}"”»).,;:](?:${n}|\\(${n}\\)|\\[${n}\\])(?![\\d\\p{L}])`, 'u');
+  for (let k = Math.max(from, i - 80); k < i; k++) if (lines[k]!.cls === 'text' && re.test(lines[k]!.text)) return true;
+  return false;
+}
+
+/** The line stops mid-sentence: no closing punctuation, URL or reference page at its end. */
+function midSentence(l: ClassifiedLine | undefined): boolean {
+  return l !== undefined && l.cls === 'text' && /(?:^|\s)\p{L}+,?$/u.test(l.t) && !/(?:https?:\/\/|www\.)\S*$/.test(l.t);
+}
+
 /** A line of running text: words and spaces, no reference label, URL or slug. */
 function readsAsProse(l: ClassifiedLine): boolean {
   return /^["«(]?\p{L}/u.test(l.t) && l.t.split(/\s+/).length >= 4 && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/ - \d{4}\./.test(l.t);
@@ -219,4 +296,9 @@ function lastNoteEndsWithUrl(lines: ClassifiedLine[], i: number): boolean {
   let p = i - 1;
   while (p > 0 && lines[p]!.cls === 'blank') p--;
   return /(?:https?:\/\/|www\.)\S*[\/\w]$/.test(lines[p]!.t) || /^\S*\/\S*$/.test(lines[p]!.t);
+}
+
+/** The line's text with a leading form feed read as a space (same offsets). */
+function unfed(l: ClassifiedLine): string {
+  return l.formFeed ? l.text.replace('\f', ' ') : l.text;
 }

@@ -24,6 +24,8 @@ export interface BlockDraft {
 
 export interface FootnoteDraft {
   n: number;
+  /** numbering run (1, then one more at each restart of the numbering) */
+  chapter: number;
   mt: MappedText;
   lines: number[];
 }
@@ -144,7 +146,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
         removed.push({ kind: it.kind, line: it.line, rule: it.rule });
         continue;
       case 'fn-start':
-        fn = { n: it.n, mt: new MappedText(), lines: [it.line] };
+        fn = { n: it.n, chapter: it.chapter, mt: new MappedText(), lines: [it.line] };
         footnotes.push(fn);
         joinLine(fn.mt, undefined, l, ctx, it.labelLength);
         fnLast = l;
@@ -156,7 +158,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
         }
         if (opensUnnumberedNote(fn.mt.tail(60), l, lines)) {
           // a whole new reference where the previous one was complete: a footnote that lost its number
-          fn = { n: Number.NaN, mt: new MappedText(), lines: [it.line] };
+          fn = { n: Number.NaN, chapter: fn.chapter, mt: new MappedText(), lines: [it.line] };
           footnotes.push(fn);
           joinLine(fn.mt, undefined, l, ctx);
           fnLast = l;
@@ -282,7 +284,7 @@ function numberUnnumbered(footnotes: FootnoteDraft[], ctx: AssembleContext): Foo
     const prev = out[out.length - 1];
     const next = footnotes.slice(i + 1).find((x) => !Number.isNaN(x.n));
     const candidate = (prev?.n ?? 0) + 1;
-    if (next === undefined || next.n > candidate) {
+    if (next === undefined || next.chapter !== f.chapter || next.n > candidate) {
       f.n = candidate;
       const first = f.mt.pieces[0];
       if (first) f.mt.pieces.unshift({ from: first.from, to: first.from, text: '', rule: 'footnotes/number-inferred', stage: 'footnotes' });

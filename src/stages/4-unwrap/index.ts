@@ -12,7 +12,7 @@ import type { PagesAdds } from '../3-pages/index.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './assemble-blocks.js';
 import { matterBlocks } from './assemble-matter.js';
 import { bookVocabulary } from './hyphenation.js';
-import { stripMarkup, isMarkdownHeading } from './strip-markup.js';
+import { stripMarkup, isMarkdownHeading, markdownEvidence } from './strip-markup.js';
 import { classifyBlock } from './classify-blocks.js';
 
 export interface BlockState extends BlockDraft {
@@ -65,11 +65,13 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
 
   // markup out, white space trimmed, block kinds named
   const md = tree.layout.layout === 'markdown' || tree.layout.layouts.includes('markdown');
+  // markup is read only where the file's own evidence says markdown
+  const markup = markdownEvidence(tree.source).markdown;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const raw = b.mt.toString();
     const wasHeading = md && isMarkdownHeading(raw);
-    stripMarkup(b.mt);
+    if (markup) stripMarkup(b.mt);
     b.mt.trim('layout/trim', 'unwrap');
     if (BODY_KINDS.has(b.kind) && !b.heading) {
       const next = blocks[i + 1];
@@ -78,7 +80,7 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
     }
   }
   for (const f of footnotes) {
-    stripMarkup(f.mt);
+    if (markup) stripMarkup(f.mt);
     f.mt.trim('layout/trim', 'unwrap');
   }
   return { blocks, footnotes, removed };

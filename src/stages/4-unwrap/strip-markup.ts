@@ -2,6 +2,8 @@
  * Stage 4 — unwrap: take markdown-like markup out of block text (`## ` heading
  * marks, `**bold**`, `*italic*`, `\_` escapes, `7^e` carets), each removal a
  * rule-tagged change. URLs keep their own escapes until the URL stage reads them.
+ * Only where the file's own evidence says it is markdown (`markdownEvidence`): in
+ * plain text `*`, `_`, `#` and `<sup>` are characters like any other (`dh_*`, `(*)`).
  */
 import type { MappedText } from '../../text/mapped-text.js';
 
@@ -40,4 +42,41 @@ function insideLinkOrUrl(s: string, at: number): boolean {
 /** `## Title` lines are headings (markdown layout). */
 export function isMarkdownHeading(text: string): boolean {
   return /^#{1,6}\s/.test(text);
+}
+
+/** Constructs only markdown (or the converters that write it) produce. */
+const MARKDOWN_CONSTRUCTS = [
+  /(?<![\p{L}\d*])\*\*(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\*\*(?![\p{L}\d*])/gu, // **bold**
+  /^#{1,6} +\S/gmu, // # heading
+  /<sup>[^<\n]{1,12}<\/sup>/gu,
+  /\d\^(?:\{[^}\n]{1,4}\}|(?:e|er|re|ère|ème|es)\b)/gu, // 7^e, 1^{ère}
+  /\\[_[\]*#]/gu, // \_ \[ escapes
+  /\]\((?:https?:|www\.)/gu, // [text](http…
+  /\[\^\d{1,4}\]/gu, // [^N]
+];
+
+export interface MarkdownEvidence {
+  /** markdown constructs found */
+  constructs: number;
+  /** `*` characters that are part of no `**bold**` or `*italic*` pair */
+  strayStars: number;
+  markdown: boolean;
+}
+
+/**
+ * Is the file markdown? Measured on the file: at least 3 constructs that only markdown
+ * writes, and no more stray `*` (code, footnote calls, wildcards) than constructs.
+ */
+export function markdownEvidence(source: string): MarkdownEvidence {
+  let constructs = 0;
+  for (const re of MARKDOWN_CONSTRUCTS) {
+    re.lastIndex = 0;
+    for (const _ of source.matchAll(re)) constructs++;
+  }
+  let stars = 0;
+  for (let i = source.indexOf('*'); i >= 0; i = source.indexOf('*', i + 1)) stars++;
+  let paired = 0;
+  for (const m of source.matchAll(/(?<![\p{L}\d*])(\*{1,2})(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\1(?![\p{L}\d*])/gu)) paired += m[1]!.length * 2;
+  const strayStars = stars - paired;
+  return { constructs, strayStars, markdown: constructs >= 3 && strayStars <= constructs };
 }

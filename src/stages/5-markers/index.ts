@@ -6,20 +6,25 @@
 import { defineStage } from '../stage.js';
 import type { ReadTree } from '../1-read/index.js';
 import { BODY_KINDS, type UnwrapAdds } from '../4-unwrap/index.js';
+import { footnoteId } from '../../types.js';
 import { linkMarkers } from './link-markers.js';
+import { markerNumbersOf, numberingRuns } from './numbering-runs.js';
 
 /** What a section hands on to the next one. */
 export interface SectionCarry {
   lastFootnote: number;
   lastMarker: number;
-  seenMarkers: number[];
+  /** marker ids seen so far (`footnoteId`) */
+  seenMarkers: string[];
+  /** the numbering run reached */
+  chapter: number;
 }
 
 export interface MarkerReport {
   /** markers found (linked or not) */
   count: number;
-  /** numbers seen as markers */
-  seen: number[];
+  /** ids (`footnoteId`) of the numbers seen as markers */
+  seen: string[];
   /**
    * numbers glued to body text (`word12.`, `»12 Le`) that were not taken as markers:
    * one of them is an unlinked marker when the footnote of that number has no marker
@@ -33,20 +38,24 @@ export interface MarkersAdds {
 }
 
 export const markers = defineStage('markers', (tree: ReadTree & UnwrapAdds): MarkersAdds => {
-  const numbers = new Set(tree.footnotes.map((f) => f.n));
+  const startChapter = tree.section?.startChapter ?? 1;
   const body = tree.blocks.filter((b) => BODY_KINDS.has(b.kind));
-  const ms = linkMarkers(body, numbers, tree.section?.startMarker ?? 0, tree.section?.seenMarkers ?? []);
-  const refs = new Map<number, string[]>();
-  for (const b of body) for (const n of b.notes) refs.set(n.n, [...(refs.get(n.n) ?? []), b.id]);
-  for (const f of tree.footnotes) f.refs = [...new Set(refs.get(f.n) ?? [])];
+  // the footnotes by numbering run: one, or one per restart of the numbering (per chapter)
+  const ms = linkMarkers(body, numberingRuns(tree.footnotes), tree.section?.startMarker ?? 0, tree.section?.seenMarkers ?? [], startChapter, tree.section ? !tree.section.back : false);
+  const refs = new Map<string, string[]>();
+  for (const b of body) for (const n of b.notes) refs.set(n.id, [...(refs.get(n.id) ?? []), b.id]);
+  for (const f of tree.footnotes) f.refs = [...new Set(refs.get(footnoteId(f.chapter, f.n)) ?? [])];
+  const chapter = Math.max(ms.chapter, ...tree.footnotes.map((f) => f.chapter));
+  const same = chapter === startChapter;
   const glued: number[] = [];
   for (const b of body) glued.push(...gluedNumbers(b.mt.toString()));
   return {
     markers: { count: ms.markers, seen: [...ms.seen], glued },
     carry: {
-      lastFootnote: Math.max(tree.section?.startFootnote ?? 0, ...tree.footnotes.map((f) => f.n)),
-      lastMarker: Math.max(tree.section?.startMarker ?? 0, ...ms.seen),
+      lastFootnote: Math.max(same ? (tree.section?.startFootnote ?? 0) : 0, ...tree.footnotes.filter((f) => f.chapter === chapter).map((f) => f.n)),
+      lastMarker: Math.max(same ? (tree.section?.startMarker ?? 0) : 0, ...markerNumbersOf(ms.seen, chapter)),
       seenMarkers: [...ms.seen],
+      chapter,
     },
   };
 });

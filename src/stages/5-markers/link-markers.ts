@@ -2,17 +2,20 @@
  * Stage 5 — markers: find footnote markers in body text, take them out of the
  * text, and put a note reference where the marker belongs.
  *
- * Forms: `<sup>N</sup>`, Unicode superscripts, `"N .` after a closing quote,
+ * Forms: `<sup>N</sup>`, Unicode superscripts (also partly plain: `1⁴` = 14), `[N]`,
+ * `(N)`, `[^N]`, `"N .` after a closing quote,
  * `wordN .`, `.N .` after punctuation, `NWord` glued to the start of a sentence,
  * and a number floating between words when the numbering sequence expects it.
- * A number is a marker only when the footnote numbering sequence allows it;
+ * A number is a marker only when a footnote it can link to exists (or the book's
+ * numbering proves that footnote missing) and the numbering sequence allows it;
+ * after a restart of the numbering (per chapter) markers link to the next run;
  * superscripts and `<sup>` are never read as digits of a neighbouring number.
  *
  * Placement: a marker glued to the start of a sentence cites that sentence and
  * goes to its closing quotation or end; a superscript pushed forward onto a later
  * word goes back to the closing quote or sentence end it was pushed past.
  */
-import type { NoteRef } from '../../types.js';
+import { footnoteId, type NoteRef } from '../../types.js';
 import type { MappedText } from '../../text/mapped-text.js';
 import { superscriptToNumber } from '../3-pages/footnote-start.js';
 import { sentenceSpans } from './sentences.js';
@@ -21,18 +24,31 @@ export interface MarkerBlock {
   id: string;
   mt: MappedText;
   notes: NoteRef[];
+  /** source lines of the block (0-based), to tell which numbering run it can belong to */
+  lines?: number[];
+}
+
+/** The footnotes of one numbering run: the whole book, or a chapter when the numbering restarts. */
+export interface NumberingRun {
+  chapter: number;
+  numbers: Set<number>;
+  /** last source line of its footnotes: a later run's markers come after it */
+  lastLine: number;
 }
 
 export interface MarkerStats {
   markers: number;
-  /** numbers seen as markers (linked or not) */
-  seen: Set<number>;
+  /** ids (`footnoteId`) of the markers seen (linked or not) */
+  seen: Set<string>;
+  /** the numbering run the last marker belonged to */
+  chapter: number;
 }
 
 type Form = 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating' | 'duplicate';
 
 interface Candidate {
   n: number;
+  chapter: number;
   form: Form;
   /** range to delete from the text */
   start: number;
@@ -45,10 +61,15 @@ const RE = new RegExp(
   [
     '<sup>(?<sup>\\d{1,3})</sup>',
     // relecteur's own clean text
-    '\\[\\^(?<clean>\\d{1,4})\\]',
+    '\\[\\^(?:(?<cch>\\d{1,3})\\.)?(?<clean>\\d{1,4})\\]',
+    // a superscript the extractor rendered partly as plain digits: `chinoises"1⁴`
+    '(?<=[\\p{L}"”».,;:)])(?<mix>\\d[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})',
+    // `(N)` after a word, quote or punctuation: `installées (2),`
+    '(?<=[\\p{L}\\d"”»).,;:%] ?)\\((?<par>\\d{1,3})\\)',
     // converted documents: `[12]` after a word, quote or punctuation
     '(?<=[\\p{L}\\d"”»).,;:%] ?)\\[(?<br>\\d{1,3})\\]',
-    '(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
+    // (not the power of a unit: `km²`, `m³`)
+    '(?<![\\d\\s](?:[kcdmµ]?m|ft|in))(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
     // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`
     '(?<=\\S["”»]|^["”»]|\\s["”»](?=\\d{1,3} (?:une?|les?|la|et|de|des|à|pour|qui|dans|a|au|en|,|\\.)))(?<q>\\d{1,3})(?= ?[.,;:!?)]| \\p{Ll}| *$)',
     // after punctuation that follows a word: `maritime".41 .`, `%".20`
@@ -67,7 +88,7 @@ const RE = new RegExp(
 
 /** Marker matches, tried only where a marker can start (a `<sup>` tag or the first digit of a run). */
 function* markerMatches(s: string): Generator<RegExpExecArray> {
-  const starts = /<sup>|\[\^?|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+  const starts = /<sup>|\[\^?|\((?=\d{1,3}\))|\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
   let m: RegExpExecArray | null;
   while ((m = starts.exec(s))) {
     const c0 = m[0].charCodeAt(0);
@@ -88,10 +109,39 @@ function* markerMatches(s: string): Generator<RegExpExecArray> {
 
 const CLOSING_QUOTE_GAP = /(?<=\S["”»)])[ \t]+(?=[.,;:](?:\s|$))/gu;
 
-export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>, startMarker = 0, seenBefore: Iterable<number> = []): MarkerStats {
-  const stats: MarkerStats = { markers: 0, seen: new Set(seenBefore) };
-  let last = startMarker;
+export function linkMarkers(
+  blocks: MarkerBlock[],
+  runsIn: NumberingRun[],
+  startMarker = 0,
+  seenBefore: Iterable<string> = [],
+  startChapter = 1,
+  /** the text is a section of a larger book and more follows: its numbering may go on after it */
+  openEnd = false,
+): MarkerStats {
+  const runs = runsIn.length ? runsIn : [{ chapter: startChapter, numbers: new Set<number>(), lastLine: -1 }];
+  const stats: MarkerStats = { markers: 0, seen: new Set(seenBefore), chapter: startChapter };
   const W = 40;
+  let r = 0;
+  let footnoteNumbers = runs[0]!.numbers;
+  let last = 0;
+  // the range of the run's footnote numbering (a section inherits where the numbering stood)
+  let lo = Infinity;
+  let hi = -Infinity;
+  const enterRun = (k: number, inherited: number) => {
+    r = k;
+    footnoteNumbers = runs[k]!.numbers;
+    lo = Infinity;
+    hi = -Infinity;
+    for (const n of footnoteNumbers) {
+      if (n < lo) lo = n;
+      if (n > hi) hi = n;
+    }
+    last = inherited;
+    if (inherited > 0 && footnoteNumbers.size > 0) lo = Math.min(lo, inherited);
+    // a file that starts mid-book (a chapter file) or a restarted numbering: markers go on from where its footnotes start
+    if (inherited === 0 && lo !== Infinity) last = lo - 1;
+  };
+  enterRun(0, runs[0]!.chapter === startChapter ? startMarker : 0);
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;
   let final = 0;
@@ -117,6 +167,16 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       if (g.clean) {
         form = 'sup-tag';
         n = Number(g.clean);
+        const c = g.cch ? Number(g.cch) : 1;
+        const k = runs.findIndex((x) => x.chapter === c);
+        if (k > r) enterRun(k, 0);
+      } else if (g.mix) {
+        form = 'superscript';
+        n = Number(g.mix[0]) * 10 ** (g.mix.length - 1) + superscriptToNumber(g.mix.slice(1));
+        if (/^ [.,;:](?:\s|$)/.test(s.slice(end))) end += 1;
+      } else if (g.par) {
+        form = 'after-quote';
+        n = Number(g.par);
       } else if (g.br) {
         form = 'after-quote';
         n = Number(g.br);
@@ -152,10 +212,18 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
         end += 1; // and its following space
       }
       const strong = form === 'sup-tag' || form === 'superscript';
+      // the numbering restarted: past the last footnote of this run, a number of the next run
+      // that goes back (or does not fit here) opens that run
+      const next = runs[r + 1];
+      if (next && form !== 'floating' && (b.lines?.[0] ?? 0) > runs[r]!.lastLine && next.numbers.has(n) && (n <= last || !footnoteNumbers.has(n))) enterRun(r + 1, 0);
       const known = footnoteNumbers.has(n);
+      // a number is a marker only when a footnote it can link to exists, or when the
+      // book's own numbering proves that footnote is missing
+      // (a gap inside its range, or the next number after the last one the markers reached)
+      if (!known && !(n >= lo && n <= hi) && !(n === last + 1 && last >= lo) && !(openEnd && n > last && r === runs.length - 1)) continue;
       let ok: boolean;
       if (strong) ok = true;
-      else if (form === 'floating') ok = n === last + 1 && (known || footnoteNumbers.size === 0) && !/(?:^|[\s'’])(?:[Ll]es|[Dd]es|de|à|et|sur|plus|environ|que|[Ee]n|[Ll]e|[Ll]a|par|pour|dont|avec|entre|près|quelque)\s$/.test(s.slice(Math.max(0, at - 12), at));
+      else if (form === 'floating') ok = n === last + 1 && known && !/(?:^|[\s'’])(?:[Ll]es|[Dd]es|de|à|et|sur|plus|environ|que|[Ee]n|[Ll]e|[Ll]a|par|pour|dont|avec|entre|près|quelque)\s$/.test(s.slice(Math.max(0, at - 12), at));
       else ok = n > last - 3 && n <= last + W && (known || n > last) && n > 0;
       if (form === 'initial' && !ok) continue;
       if (!ok) continue;
@@ -163,8 +231,8 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       const numEnd = at + m[0].length;
       if (!strong && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(numEnd)))) continue;
       // a bracket marker set off by a space takes its space with it (`installées [2],`)
-      const start = g.br && s[at - 1] === ' ' ? at - 1 : at;
-      cands.push({ n, form, start, end, at });
+      const start = (g.br || g.par) && s[at - 1] === ' ' ? at - 1 : at;
+      cands.push({ n, chapter: runs[r]!.chapter, form, start, end, at });
       if (n > last) last = n;
     }
     if (cands.length === 0) {
@@ -186,15 +254,17 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       }
       t -= shift;
       // a marker printed again (`20 21Le`, `13 … 13également`) is taken out, not linked twice
-      const again = stats.seen.has(c.n) && c.form !== 'sup-tag' && c.form !== 'superscript';
-      stats.seen.add(c.n);
+      const id = footnoteId(c.chapter, c.n);
+      const again = stats.seen.has(id) && c.form !== 'sup-tag' && c.form !== 'superscript';
+      stats.seen.add(id);
       if (again) continue;
       stats.markers++;
-      if (!b.notes.some((x) => x.n === c.n)) b.notes.push({ n: c.n, offset: t });
+      if (!b.notes.some((x) => x.id === id)) b.notes.push({ n: c.n, offset: t, chapter: c.chapter, id });
     }
     cleanGaps(b);
     b.notes.sort((x, y) => x.offset - y.offset || x.n - y.n);
   }
+  stats.chapter = runs[r]!.chapter;
   return stats;
 }
 

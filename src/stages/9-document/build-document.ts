@@ -9,7 +9,7 @@
  * whole book keeps them in memory. Either way the same code decides every field.
  */
 import { createHash } from 'node:crypto';
-import type { AuditEntry, Block, EntityRecord, Fact, Footnote, Removed, SourceInfo, Span, Stats, UrlRecord } from '../../types.js';
+import { footnoteId, type AuditEntry, type Block, type EntityRecord, type Fact, type Footnote, type Removed, type SourceInfo, type Span, type Stats, type UrlRecord } from '../../types.js';
 import type { LineIndex } from '../../text/lines.js';
 import type { DocumentMeta, ReadTree } from '../1-read/index.js';
 import type { LayoutAdds } from '../2-layout/index.js';
@@ -65,9 +65,9 @@ export class DocumentBuilder {
   private blockNo = 0;
   private parts = 0;
   private readonly footnotes: Footnote[] = [];
-  private readonly refs = new Map<number, string[]>();
+  private readonly refs = new Map<string, string[]>();
   private readonly langLength = new Map<string, number>();
-  private readonly seen = new Set<number>();
+  private readonly seen = new Set<string>();
   private readonly glued: number[] = [];
   private readonly blockUrls: UrlRecord[] = [];
   private readonly factCounts = { money: 0, percent: 0, quantity: 0, date: 0, counterparty: 0 };
@@ -102,6 +102,8 @@ export class DocumentBuilder {
     }));
     const footnotes: Footnote[] = tree.footnotes.map((f) => ({
       n: f.n,
+      chapter: f.chapter,
+      id: footnoteId(f.chapter, f.n),
       text: f.mt.toString(),
       lang: f.lang ?? 'und',
       urls: f.urls,
@@ -116,7 +118,7 @@ export class DocumentBuilder {
     const built = buildAudit(
       source,
       index,
-      [...tree.blocks.map((b) => ({ id: b.id, mt: b.mt })), ...tree.footnotes.map((f) => ({ id: `fn${f.n}`, mt: f.mt }))],
+      [...tree.blocks.map((b) => ({ id: b.id, mt: b.mt })), ...tree.footnotes.map((f) => ({ id: `fn${footnoteId(f.chapter, f.n)}`, mt: f.mt }))],
       removed,
     );
     removed.push(...built.extraRemoved);
@@ -130,7 +132,7 @@ export class DocumentBuilder {
     }
     // what the whole book will say
     for (const b of blocks) {
-      for (const n of b.notes) this.refs.set(n.n, [...(this.refs.get(n.n) ?? []), b.id]);
+      for (const n of b.notes) this.refs.set(n.id, [...(this.refs.get(n.id) ?? []), b.id]);
       if (b.kind === 'paragraph') this.langLength.set(b.lang, (this.langLength.get(b.lang) ?? 0) + b.text.length);
     }
     this.footnotes.push(...footnotes);
@@ -150,7 +152,7 @@ export class DocumentBuilder {
   /** Everything that depends on the whole book. Call once, after the last `add`; `sectioned` adds `stats.sections`. */
   finish(sectioned = false): DocumentSummary {
     const footnotes = this.footnotes;
-    for (const f of footnotes) f.refs = [...new Set(this.refs.get(f.n) ?? [])];
+    for (const f of footnotes) f.refs = [...new Set(this.refs.get(f.id) ?? [])];
     const numbering = footnoteNumbering(footnotes, this.seen);
     const orphans = new Set(numbering.orphans);
     const unlinked = orphans.size > 0 ? this.glued.filter((n) => orphans.has(n)).length : 0;
