@@ -84,6 +84,9 @@ describe.each(['000_0fdbcb2e0c620327.txt', '003_061996c0357b2964.txt'])('%s in s
     const { sections: _s, facts: _f, ...rest } = doc.stats;
     const { facts: _wf, ...wholeRest } = whole.stats;
     expect(rest).toEqual(wholeRest);
-    expect(doc.facts.length).toBe(whole.facts.length);
+    // acronyms defined in the text are folded within what one run sees: a section does not see
+    // a definition made in another one (README: Entities)
+    const own = (d: DocumentJson) => d.facts.filter((f) => f.rule !== 'counterparty/acronym');
+    expect(own(doc).length).toBe(own(whole).length);
   }, 60_000);
 });
