@@ -14,7 +14,7 @@ import { WorkerPool } from './worker-pool.js';
 import { decode, InputError } from './stages/1-read/decode.js';
 import { processDecoded, type RuleSet } from './pipeline.js';
 import { cleanText } from './stages/7-write/clean-text.js';
-import { auditDiff } from './stages/7-write/audit-diff.js';
+import { auditDiffBytes } from './stages/7-write/audit-diff.js';
 import { writeFileAtomic } from './stages/7-write/write-atomic.js';
 import { serializeDocument } from './stages/7-write/serialize.js';
 import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
@@ -146,7 +146,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
     });
     const t0 = performance.now();
     const clean = cleanText(doc);
-    const diff = auditDiff(basename(input), dec.text, clean);
+    const diff = auditDiffBytes(basename(input), dec.text, clean, dec);
     timings.diff = performance.now() - t0;
     const base = join(task.out, task.outName);
     const outputs = [`${base}.json`, `${base}.clean.txt`, `${base}.diff`];

@@ -17,6 +17,7 @@ import { SCHEMA_ID } from '../../types.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
 import { footnoteNumbering } from '../3-footnotes/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
+import { HunkJoiner } from './hunk-join.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -111,6 +112,8 @@ export async function writeSectioned(
     let blockNo = 0;
     let lineOffset = 0;
     let cleanLines = 0;
+    const joiner = new HunkJoiner();
+    let lastDiff: { part: string; body: string[]; lineOffset: number; cleanLines: number } | undefined;
     const footnotes: Footnote[] = [];
     const refs = new Map<number, string[]>();
     const langLength = new Map<string, number>();
@@ -176,8 +179,13 @@ export async function writeSectioned(
       counts.markers += doc.stats.markers;
       const body = bodyLines(blocks);
       if (body.length) await clean.write(body.join('\n') + '\n');
-      const hunks = diffHunks(part, body.length ? body.join('\n') + '\n' : '', lineOffset, cleanLines);
-      if (hunks.length) await diff.write(hunks.join('\n') + '\n');
+      // the last section's hunks wait for the footnote lines (they follow its last line,
+      // which may have no newline); a BOM belongs to the first line on disk
+      if (k + 2 === cuts.length) lastDiff = { part: k === 0 && meta.bom ? '\uFEFF' + part : part, body, lineOffset, cleanLines };
+      else {
+        const hunks = joiner.push(diffHunks(k === 0 && meta.bom ? '\uFEFF' + part : part, body.length ? body.join('\n') + '\n' : '', lineOffset, cleanLines));
+        if (hunks.length) await diff.write(hunks.join('\n') + '\n');
+      }
       cleanLines += body.length;
       lineOffset += splitLines(part).length;
     }
@@ -193,8 +201,12 @@ export async function writeSectioned(
     }
     const notes = footnoteLines(footnotes);
     await clean.write(['---', ...notes].join('\n') + '\n');
-    const oldTotal = splitLines(text).length;
-    await diff.write([`@@ -${oldTotal},0 +${cleanLines + 1},${notes.length + 1} @@`, '+---', ...notes.map((l) => `+${l}`), ''].join('\n'));
+    if (lastDiff) {
+      const hunks = joiner.push(diffHunks(lastDiff.part, [...lastDiff.body, '---', ...notes].join('\n') + '\n', lastDiff.lineOffset, lastDiff.cleanLines));
+      if (hunks.length) await diff.write(hunks.join('\n') + '\n');
+    }
+    const tail = joiner.end();
+    if (tail.length) await diff.write(tail.join('\n') + '\n');
     // numbering of the whole book
     const numbering = footnoteNumbering(footnotes, seen);
     const stats: DocumentJson['stats'] = {
