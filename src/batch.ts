@@ -19,6 +19,7 @@ import { writeFileAtomic } from './stages/7-write/write-atomic.js';
 import { serializeDocument } from './stages/7-write/serialize.js';
 import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
+import { writeFactTables } from './review/facts-table.js';
 
 export interface BatchOptions {
   out: string;
@@ -196,7 +197,7 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
   const threads = Math.min(opts.threads ?? 1, opts.concurrency, files.length, availableParallelism());
   const pool = threads > 1 ? new WorkerPool(threads, { rulesDir: opts.rules.dir }, opts.heapMb ?? 1024) : null;
   try {
-    return await Promise.all(
+    const results = await Promise.all(
       files.map((f, i) =>
         limit(async () => {
           const task: FileTask = { input: f, shown: displayPath(f), outName: names[i]!, out: opts.out, maxBytes: opts.maxBytes, keepAudit: Boolean(opts.keepMessages) };
@@ -206,6 +207,9 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
         }),
       ),
     );
+    // every fact of every book written, with its book and place: out/facts.jsonl and out/facts.csv
+    await writeFactTables(opts.out, results.filter((r) => r.ok && r.outputs).map((r) => ({ book: r.input, json: r.outputs![0]! })));
+    return results;
   } finally {
     await pool?.close();
   }

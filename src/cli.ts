@@ -8,6 +8,7 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { collectInputs, checkOutputDir, runBatch, type FileResult } from './batch.js';
 import { loadRules, DEFAULT_RULES_DIR } from './pipeline.js';
+import { packageVersion } from './version.js';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command('relecteur')
     .description('Turn OCR-noisy French book translations into clean, auditable JSON')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       // one line per error: commander's "(Did you mean --x?)" hint goes on the same line
