@@ -20,6 +20,7 @@ import { serializeDocument } from './stages/7-write/serialize.js';
 import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
 import { writeFactTables } from './review/facts-table.js';
+import { changeView, reviewText } from './review/change-view.js';
 
 export interface BatchOptions {
   out: string;
@@ -155,6 +156,9 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
     await writeFileAtomic(outputs[0]!, serializeDocument(doc));
     await writeFileAtomic(outputs[1]!, clean);
     await writeFileAtomic(outputs[2]!, diff);
+    // the review view: word-level edits per block, wrapping not shown (src/review/change-view.ts)
+    outputs.push(`${base}.review.txt`);
+    await writeFileAtomic(outputs[3]!, reviewText(doc, changeView(doc, dec.text)));
     timings.write = performance.now() - t1;
     return {
       input: shown,
