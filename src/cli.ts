@@ -9,6 +9,7 @@ import { reporter } from 'vfile-reporter';
 import { collectInputs, checkOutputDir, runBatch, type FileResult } from './batch.js';
 import { loadRules, DEFAULT_RULES_DIR } from './pipeline.js';
 import { packageVersion } from './version.js';
+import { registerReviewCommands } from './review/commands.js';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
       code = await run(paths, o);
     });
+  registerReviewCommands(program, (c) => (code = c));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
