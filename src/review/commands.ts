@@ -1,6 +1,7 @@
 /** The review subcommands of the command line: `check` and `report` (registered by src/cli.ts). */
 import type { Command } from 'commander';
 import { runCheck } from './check-command.js';
+import { runReport } from './report-command.js';
 
 export function registerReviewCommands(program: Command, setCode: (code: number) => void): void {
   program
@@ -13,5 +14,18 @@ export function registerReviewCommands(program: Command, setCode: (code: number)
     .option('-r, --rules <dir>', 'rule set directory')
     .action(async (paths: string[], o: { from?: string; format: string; config?: string; rules?: string }) => {
       setCode(await runCheck(paths, o));
+    });
+  registerReportCommand(program, setCode);
+}
+
+export function registerReportCommand(program: Command, setCode: (code: number) => void): void {
+  program
+    .command('report')
+    .description('one self-contained HTML page over the books of an output directory')
+    .argument('<out-dir>', 'output directory of `relecteur run`')
+    .requiredOption('--html <file>', 'the HTML file to write')
+    .option('--config <file>', 'thresholds file for the quality figures (as for check)')
+    .action(async (dir: string, o: { html: string; config?: string }) => {
+      setCode(await runReport(dir, o));
     });
 }
