@@ -107,6 +107,11 @@ describe('HTML report in chromium', () => {
     expect(await sec.locator('table.footnotes tbody tr').count()).toBe(docs[0]!.footnotes.length);
     const repaired = docs[0]!.footnotes.flatMap((f) => f.urls).filter((u) => u.status === 'repaired').length;
     expect(await sec.locator('table.footnotes .repaired').count()).toBe(repaired);
+    // a footnote's "cited in" link reaches its block, even one not drawn yet
+    const last = docs[0]!.footnotes.filter((f) => f.refs.length).at(-1)!;
+    await sec.locator(`#b0-fn${last.n} a.ref`).first().click();
+    await expect.poll(() => page.locator(`#b0-${last.refs[0]}`).count()).toBe(1);
+    expect(await page.locator(`#b0-${last.refs[0]} .note`, { hasText: `[^${last.n}]` }).count()).toBeGreaterThan(0);
     // the charts: one bar per fact type and per URL outcome
     expect(await sec.locator('svg.chart rect').count()).toBe(5 + 3);
     const shot = join(dir, 'report.png');

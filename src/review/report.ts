@@ -191,9 +191,13 @@ function showOriginal(i,line,col,len){
   box.scrollIntoView({block:'start'});
   if(target)box.scrollTop=target.offsetTop-box.offsetTop-box.clientHeight/3;
 }
+var steppers=[];
 function onHash(){
   var m=/^#b(\\d+)-L(\\d+)-C(\\d+)(?:-N(\\d+))?$/.exec(location.hash);
-  if(m)showOriginal(+m[1],+m[2],+m[3],m[4]?+m[4]:1);
+  if(m)return showOriginal(+m[1],+m[2],+m[3],m[4]?+m[4]:1);
+  // a block of the change view not drawn yet: draw slices until it is
+  var u=/^#b(\\d+)-((?:b|fn)\\d+)$/.exec(location.hash);
+  if(u&&!document.getElementById(location.hash.slice(1))&&steppers[+u[1]]){while(!document.getElementById(location.hash.slice(1))&&steppers[+u[1]]());var t=document.getElementById(location.hash.slice(1));if(t)t.scrollIntoView();}
 }
 function placeLink(i,line,col,len,text){return el('a',{href:'#b'+i+'-L'+line+'-C'+col+(len?'-N'+len:'')},text);}
 function drawFacts(sec,i){
@@ -259,6 +263,7 @@ function drawChanges(sec,i){
   function step(){var frag=document.createDocumentFragment(),end=Math.min(d.views.length,next+STEP);for(;next<end;next++)frag.appendChild(unit(d.views[next]));box.appendChild(frag);
     more.textContent=next<d.views.length?'show more blocks ('+next+' of '+d.views.length+' shown)':'all '+d.views.length+' shown';more.disabled=next>=d.views.length;}
   more.addEventListener('click',step);step();
+  steppers[i]=function(){if(next>=d.views.length)return false;step();return true;};
 }
 document.querySelectorAll('section.book').forEach(function(sec){var i=+sec.getAttribute('data-index');drawFacts(sec,i);drawFootnotes(sec,i);drawChanges(sec,i);});
 window.addEventListener('hashchange',onHash);onHash();
