@@ -136,7 +136,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       buf = Buffer.alloc(0);
       const base = join(task.out, task.outName);
       const { stats, timings } = await writeSectioned(dec.text, { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom }, rules, base);
-      return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`], stats, timings };
+      return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`, `${base}.review.txt`], stats, timings };
     }
     const { doc, file, timings } = processDecoded(dec.text, {
       path: shown,

@@ -60,3 +60,31 @@ it('re-wrapping a paragraph gives no edit; a URL repair is shown word by word wi
   expect(review).toContain(`‹a${i}› ${a.source.start.line}:${a.source.start.column} urls/ocr-bv-tld`);
   expect(review).toMatch(new RegExp(`\\[-[^\\]]*\\.bv[^\\]]*-\\]\\{\\+[^}]*\\.by[^}]*\\+\\}‹a${i}›`));
 });
+
+it('a book written in sections gets the same review file: ids, lines and audit indices of the whole book', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { writeSectioned } = await import('../src/stages/7-write/write-sectioned.js');
+  const book = '000_0fdbcb2e0c620327.txt';
+  const text = readFileSync(join(CORPUS, book), 'utf8');
+  const dir = mkdtempSync(join(tmpdir(), 'relecteur-review-'));
+  try {
+    const base = join(dir, 'b');
+    await writeSectioned(text, { path: `corpus/${book}`, name: book, sha256: 'a'.repeat(64), bytes: 1, encoding: 'utf-8', bom: false }, rules, base, 60_000);
+    const doc = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as import('../src/types.js').DocumentJson;
+    const review = readFileSync(`${base}.review.txt`, 'utf8');
+    const heads = [...review.matchAll(/^@@ (\S+) (\S+) · lines? (\d+)/gm)];
+    expect(heads.filter((m) => m[1]!.startsWith('b')).map((m) => m[1])).toEqual(doc.blocks.map((b) => b.id));
+    expect(heads.filter((m) => m[1]!.startsWith('fn')).map((m) => m[1])).toEqual(doc.footnotes.map((f) => `fn${f.n}`));
+    // a block's header line is the first line of its source
+    for (const m of heads.filter((h) => h[1]!.startsWith('b'))) expect(Number(m[3])).toBe(doc.blocks.find((b) => b.id === m[1])!.source[0]!.start.line);
+    const refs = [...review.matchAll(/^ {4}‹a(\d+)› (\d+):(\d+) (\S+)$/gm)];
+    expect(refs.length).toBe(doc.audit.filter((a) => a.in && !isWrapOnly(a)).length);
+    for (const [, n, line, col, rule] of refs) {
+      const a = doc.audit[Number(n)]!;
+      expect([a.rule, a.source.start.line, a.source.start.column]).toEqual([rule, Number(line), Number(col)]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -252,29 +252,51 @@ const oneLine = (s: string) => s.replace(/\r?\n/g, '⏎');
  * listed under the unit with its original line:column and rule.
  */
 export function reviewText(doc: DocumentJson, views: UnitView[] = changeView(doc)): string {
-  const out: string[] = [
-    `# relecteur review of ${doc.source.path}`,
+  return [...reviewHeader(doc.source.path), ...views.map(reviewUnit)].join('\n');
+}
+
+export function reviewHeader(path: string): string[] {
+  return [
+    `# relecteur review of ${path}`,
     '# [-original-]{+clean+} are real edits, each followed by ‹aN› = audit[N] in the JSON, listed below its block',
     '# with its original line:column and rule. Joining wrapped lines and page breaks is not shown as a change;',
     '# ⟦lines a-b …⟧ marks original lines lifted out of the block (footnotes, page furniture). ⏎ is a line end.',
     '',
   ];
-  for (const v of views) {
-    const changed = v.edits.length > 0 || v.segments.some((s) => s.kind === 'lifted');
-    const span = v.lines[0] === v.lines[1] ? `line ${v.lines[0]}` : `lines ${v.lines[0]}-${v.lines[1]}`;
-    out.push(`@@ ${v.id === 'removed' ? 'removed' : v.id} ${v.kind} · ${span}${changed ? '' : ' · wrapping only'} @@`);
-    out.push(
-      v.segments
-        .map((s) => {
-          if (s.kind === 'same') return s.text;
-          if (s.kind === 'note') return `{+[^${s.n}]+}`;
-          if (s.kind === 'lifted') return `⟦lines ${s.lines[0]}-${s.lines[1]} lifted out: ${s.what.join(', ') || 'blank'}⟧`;
-          return `${s.del ? `[-${oneLine(s.del)}-]` : ''}${s.ins ? `{+${oneLine(s.ins)}+}` : ''}${s.ref >= 0 ? `‹a${s.ref}›` : ''}`;
-        })
-        .join(''),
-    );
-    for (const e of v.edits) out.push(`    ${e.ref >= 0 ? `‹a${e.ref}›` : '‹removed›'} ${e.line}:${e.column} ${e.rule}`);
-    out.push('');
-  }
+}
+
+/** One unit of the review file: header line, word-diff line, its edits, a blank line. */
+export function reviewUnit(v: UnitView): string {
+  const out: string[] = [];
+  const changed = v.edits.length > 0 || v.segments.some((s) => s.kind === 'lifted');
+  const span = v.lines[0] === v.lines[1] ? `line ${v.lines[0]}` : `lines ${v.lines[0]}-${v.lines[1]}`;
+  out.push(`@@ ${v.id === 'removed' ? 'removed' : v.id} ${v.kind} · ${span}${changed ? '' : ' · wrapping only'} @@`);
+  out.push(
+    v.segments
+      .map((s) => {
+        if (s.kind === 'same') return s.text;
+        if (s.kind === 'note') return `{+[^${s.n}]+}`;
+        if (s.kind === 'lifted') return `⟦lines ${s.lines[0]}-${s.lines[1]} lifted out: ${s.what.join(', ') || 'blank'}⟧`;
+        return `${s.del ? `[-${oneLine(s.del)}-]` : ''}${s.ins ? `{+${oneLine(s.ins)}+}` : ''}${s.ref >= 0 ? `‹a${s.ref}›` : ''}`;
+      })
+      .join(''),
+  );
+  for (const e of v.edits) out.push(`    ${e.ref >= 0 ? `‹a${e.ref}›` : '‹removed›'} ${e.line}:${e.column} ${e.rule}`);
+  out.push('');
   return out.join('\n');
+}
+
+/** A section's views moved to the whole book: block ids renamed, lines and audit indices shifted. */
+export function shiftViews(views: UnitView[], o: { lines: number; offset: number; audit: number; ids: Map<string, string> }): UnitView[] {
+  return views.map((v) => ({
+    ...v,
+    id: o.ids.get(v.id) ?? v.id,
+    lines: [v.lines[0] + o.lines, v.lines[1] + o.lines] as [number, number],
+    from: v.from + o.offset,
+    to: v.to + o.offset,
+    segments: v.segments.map((s) =>
+      s.kind === 'edit' && s.ref >= 0 ? { ...s, ref: s.ref + o.audit } : s.kind === 'lifted' ? { ...s, from: s.from + o.offset, to: s.to + o.offset, lines: [s.lines[0] + o.lines, s.lines[1] + o.lines] as [number, number] } : s,
+    ),
+    edits: v.edits.map((e) => ({ ...e, ref: e.ref >= 0 ? e.ref + o.audit : e.ref, line: e.line + o.lines })),
+  }));
 }

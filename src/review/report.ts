@@ -202,7 +202,7 @@ function onHash(){
 function placeLink(i,line,col,len,text){return el('a',{href:'#b'+i+'-L'+line+'-C'+col+(len?'-N'+len:'')},text);}
 function drawFacts(sec,i){
   var d=data(i),tbody=sec.querySelector('table.facts tbody'),filter=sec.querySelector('.fact-filter'),type=sec.querySelector('.fact-type'),count=sec.querySelector('.fact-count');
-  var sortCol=3,sortDir=1,LIMIT=3000;
+  var sortCol=3,sortDir=1,LIMIT=1000;
   function draw(){
     var q=filter.value.toLowerCase(),t=type.value;
     var rows=d.facts.filter(function(f){return(!t||f[0]===t)&&(!q||(f[1]+' '+f[2]+' '+f[5]+' '+f[0]).toLowerCase().indexOf(q)>=0);});

@@ -18,6 +18,7 @@ import { bodyLines, footnoteLines } from './clean-text.js';
 import { footnoteNumbering } from '../3-footnotes/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 import { HunkJoiner } from './hunk-join.js';
+import { changeView, reviewHeader, reviewUnit, shiftViews } from '../../review/change-view.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -105,7 +106,8 @@ export async function writeSectioned(
   const side = { facts: new Out(`${base}.facts.${tag}`), removed: new Out(`${base}.removed.${tag}`), audit: new Out(`${base}.audit.${tag}`) };
   const clean = new Out(`${base}.clean.txt.${tag}`);
   const diff = new Out(`${base}.diff.${tag}`);
-  const tmpFiles = [json.path, side.facts.path, side.removed.path, side.audit.path, clean.path, diff.path];
+  const review = new Out(`${base}.review.txt.${tag}`);
+  const tmpFiles = [json.path, side.facts.path, side.removed.path, side.audit.path, clean.path, diff.path, review.path];
   const timings: Record<string, number> = {};
   try {
     let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [] };
@@ -128,6 +130,8 @@ export async function writeSectioned(
     };
     await json.write(`{\n "schema": ${JSON.stringify(SCHEMA_ID)},\n "blocks": [`);
     await diff.write(diffHeader(meta.name).join('\n') + '\n');
+    await review.write(reviewHeader(meta.path).join('\n') + '\n');
+    const noteViews: Array<[number, string]> = [];
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
@@ -171,6 +175,12 @@ export async function writeSectioned(
         counts.removed++;
         await push(side.removed, 'removed', g);
       }
+      // the review file: this section's blocks now, its footnotes at the end (src/review/change-view.ts)
+      const views = shiftViews(changeView(doc, part), { lines: lineOffset, offset: from, audit: counts.changes, ids });
+      for (const v of views) {
+        if (v.id.startsWith('fn')) noteViews.push([Number(v.id.slice(2)), reviewUnit(v)]);
+        else await review.write(reviewUnit(v) + '\n');
+      }
       for (const a of doc.audit) {
         const g: AuditEntry = { ...a, from: a.from + from, to: a.to + from, source: shiftSpan(a.source, lineOffset), ...(a.in ? { in: ids.get(a.in) ?? a.in } : {}) };
         counts.changes++;
@@ -200,6 +210,8 @@ export async function writeSectioned(
       }
     }
     const notes = footnoteLines(footnotes);
+    noteViews.sort((a, b) => a[0] - b[0]);
+    for (const [, v] of noteViews) await review.write(v + '\n');
     await clean.write(['---', ...notes].join('\n') + '\n');
     if (lastDiff) {
       const hunks = joiner.push(diffHunks(lastDiff.part, [...lastDiff.body, '---', ...notes].join('\n') + '\n', lastDiff.lineOffset, lastDiff.cleanLines));
@@ -243,10 +255,11 @@ export async function writeSectioned(
       layout: layout ?? 'hard-wrapped',
     };
     await json.write(`\n ],\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
-    await Promise.all([json.end(), clean.end(), diff.end()]);
+    await Promise.all([json.end(), clean.end(), diff.end(), review.end()]);
     await rename(json.path, `${base}.json`);
     await rename(clean.path, `${base}.clean.txt`);
     await rename(diff.path, `${base}.diff`);
+    await rename(review.path, `${base}.review.txt`);
     return { stats, timings };
   } finally {
     for (const f of tmpFiles) await unlink(f).catch(() => {});
