@@ -100,3 +100,20 @@ it('a book written in sections: the streamed diff applies too (BOM, CRLF, no fin
   expect(got.patch.equals(clean)).toBe(true);
   expect(got.git.equals(clean)).toBe(true);
 }, 120_000);
+
+it('a Windows-1252 book written in sections: the streamed diff applies too', async () => {
+  const book = '003_061996c0357b2964.txt';
+  const utf8 = readFileSync(join(CORPUS, book), 'utf8').slice(0, 200_000);
+  const bytes = onDisk(utf8, { crlf: false, bom: false, finalNewlines: 0, cp1252: true });
+  const input = join(dir, `cp-${book}`);
+  writeFileSync(input, bytes);
+  const { decode } = await import('../src/stages/1-read/decode.js');
+  const dec = decode(bytes, 1 << 30);
+  expect(dec.encoding).toBe('windows-1252');
+  const base = join(dir, 'sectioned-cp1252');
+  await writeSectioned(dec.text, { path: input, name: basename(input), sha256: 'a'.repeat(64), bytes: bytes.length, encoding: dec.encoding, bom: false }, rules, base, 60_000);
+  const got = applyBoth(input, `${base}.diff`);
+  const clean = readFileSync(`${base}.clean.txt`);
+  expect(got.patch.equals(clean)).toBe(true);
+  expect(got.git.equals(clean)).toBe(true);
+}, 120_000);

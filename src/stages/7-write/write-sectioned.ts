@@ -18,6 +18,7 @@ import { bodyLines, footnoteLines } from './clean-text.js';
 import { footnoteNumbering } from '../3-footnotes/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 import { HunkJoiner } from './hunk-join.js';
+import { encode } from '../1-read/decode.js';
 import { changeView, reviewHeader, reviewUnit, shiftViews } from '../../review/change-view.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
@@ -59,8 +60,11 @@ export function sectionCuts(text: string, size = SECTION_CHARS): number[] {
 
 class Out {
   private s: WriteStream;
-  constructor(readonly path: string) {
-    this.s = createWriteStream(path, { encoding: 'utf8' });
+  constructor(
+    readonly path: string,
+    encoding: BufferEncoding = 'utf8',
+  ) {
+    this.s = createWriteStream(path, { encoding });
     this.s.on('error', (e) => (this.failed = e));
   }
   private failed: Error | null = null;
@@ -105,7 +109,11 @@ export async function writeSectioned(
   const json = new Out(`${base}.json.${tag}`);
   const side = { facts: new Out(`${base}.facts.${tag}`), removed: new Out(`${base}.removed.${tag}`), audit: new Out(`${base}.audit.${tag}`) };
   const clean = new Out(`${base}.clean.txt.${tag}`);
-  const diff = new Out(`${base}.diff.${tag}`);
+  // a Windows-1252 original is diffed as bytes (its lines in Windows-1252, the clean text in UTF-8), as auditDiffBytes does
+  const bytes = meta.encoding === 'windows-1252';
+  const asDisk = (s: string) => (bytes ? Buffer.from(encode(s, 'windows-1252', false)).toString('latin1') : s);
+  const asUtf8 = (s: string) => (bytes ? Buffer.from(s, 'utf8').toString('latin1') : s);
+  const diff = new Out(`${base}.diff.${tag}`, bytes ? 'latin1' : 'utf8');
   const review = new Out(`${base}.review.txt.${tag}`);
   const tmpFiles = [json.path, side.facts.path, side.removed.path, side.audit.path, clean.path, diff.path, review.path];
   const timings: Record<string, number> = {};
@@ -129,7 +137,7 @@ export async function writeSectioned(
       firsts[key] = false;
     };
     await json.write(`{\n "schema": ${JSON.stringify(SCHEMA_ID)},\n "blocks": [`);
-    await diff.write(diffHeader(meta.name).join('\n') + '\n');
+    await diff.write(asUtf8(diffHeader(meta.name).join('\n') + '\n'));
     await review.write(reviewHeader(meta.path).join('\n') + '\n');
     const noteViews: Array<[number, string]> = [];
     for (let k = 0; k + 1 < cuts.length; k++) {
@@ -193,7 +201,7 @@ export async function writeSectioned(
       // which may have no newline); a BOM belongs to the first line on disk
       if (k + 2 === cuts.length) lastDiff = { part: k === 0 && meta.bom ? '\uFEFF' + part : part, body, lineOffset, cleanLines };
       else {
-        const hunks = joiner.push(diffHunks(k === 0 && meta.bom ? '\uFEFF' + part : part, body.length ? body.join('\n') + '\n' : '', lineOffset, cleanLines));
+        const hunks = joiner.push(diffHunks(asDisk(k === 0 && meta.bom ? '\uFEFF' + part : part), asUtf8(body.length ? body.join('\n') + '\n' : ''), lineOffset, cleanLines));
         if (hunks.length) await diff.write(hunks.join('\n') + '\n');
       }
       cleanLines += body.length;
@@ -214,7 +222,7 @@ export async function writeSectioned(
     for (const [, v] of noteViews) await review.write(v + '\n');
     await clean.write(['---', ...notes].join('\n') + '\n');
     if (lastDiff) {
-      const hunks = joiner.push(diffHunks(lastDiff.part, [...lastDiff.body, '---', ...notes].join('\n') + '\n', lastDiff.lineOffset, lastDiff.cleanLines));
+      const hunks = joiner.push(diffHunks(asDisk(lastDiff.part), asUtf8([...lastDiff.body, '---', ...notes].join('\n') + '\n'), lastDiff.lineOffset, lastDiff.cleanLines));
       if (hunks.length) await diff.write(hunks.join('\n') + '\n');
     }
     const tail = joiner.end();
