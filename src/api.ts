@@ -14,8 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { decode } from './stages/1-read/decode.js';
 import { loadRules, processDecoded, DEFAULT_RULES_DIR, type RuleSet } from './pipeline.js';
-import { cleanText } from './stages/7-write/clean-text.js';
-import { auditDiffBytes } from './stages/7-write/audit-diff.js';
+import { cleanText } from './write/clean-text.js';
+import { auditDiffBytes } from './write/audit-diff.js';
 import { runBatch, collectInputs, checkOutputDir, type FileResult } from './batch.js';
 import { packageVersion } from './version.js';
 

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBatch } from '../src/batch.js';
 import { loadRules } from '../src/pipeline.js';
-import { encode } from '../src/stages/1-read/decode.js';
-import { writeSectioned } from '../src/stages/7-write/write-sectioned.js';
+import { encode1252 } from '../src/write/encode-1252.js';
+import { writeSectioned } from '../src/write/write-sectioned.js';
 import { NOISY_LAYOUTS, mulberry32, randomCleanBook, renderNoisy } from './support/noisy-book.js';
 
 const CORPUS = join(__dirname, '..', 'corpus');
@@ -63,8 +63,8 @@ function onDisk(text: string, d: Disk): Buffer {
   if (d.crlf) t = t.replace(/\n/g, '\r\n');
   if (d.cp1252) {
     // characters Windows-1252 cannot hold become '?', then at least one byte over 0x7F makes it invalid UTF-8
-    const safe = [...t].map((c) => { try { encode(c, 'windows-1252', false); return c; } catch { return '?'; } }).join('');
-    return Buffer.from(encode(safe.replace(/ e /, ' é '), 'windows-1252', false));
+    const safe = [...t].map((c) => { try { encode1252(c); return c; } catch { return '?'; } }).join('');
+    return Buffer.from(encode1252(safe.replace(/ e /, ' é ')));
   }
   const body = Buffer.from(t, 'utf8');
   return d.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules, processDecoded } from '../src/pipeline.js';
-import { bodyLines, footnoteLines } from '../src/stages/7-write/clean-text.js';
+import { bodyLines, footnoteLines } from '../src/write/clean-text.js';
 import { changeView, cleanSide, isWrapOnly, originalSide, reviewText } from '../src/review/change-view.js';
 
 const CORPUS = join(__dirname, '..', 'corpus');
@@ -64,7 +64,7 @@ it('re-wrapping a paragraph gives no edit; a URL repair is shown word by word wi
 it('a book written in sections gets the same review file: ids, lines and audit indices of the whole book', async () => {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { writeSectioned } = await import('../src/stages/7-write/write-sectioned.js');
+  const { writeSectioned } = await import('../src/write/write-sectioned.js');
   const book = '000_0fdbcb2e0c620327.txt';
   const text = readFileSync(join(CORPUS, book), 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'relecteur-review-'));

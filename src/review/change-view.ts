@@ -10,7 +10,7 @@
  * the review file and the HTML report show the same thing for any output directory.
  */
 import type { AuditEntry, DocumentJson } from '../types.js';
-import { reconstruct } from '../stages/7-write/reconstruct.js';
+import { reconstruct } from '../stages/9-document/reconstruct.js';
 
 export type Segment =
   | { kind: 'same'; text: string }
@@ -80,8 +80,7 @@ interface Unit {
   map: Array<[number, number, number]>;
 }
 
-export function changeView(doc: DocumentJson, original: string = reconstruct(doc)): UnitView[] {
-  const index = new LineIndex(original);
+export function changeView(doc: DocumentJson, original: string = reconstruct(doc), index: LineIndex = new LineIndex(original)): UnitView[] {
   const byUnit = new Map<string, number[]>();
   doc.audit.forEach((a, i) => {
     if (!a.in) return;

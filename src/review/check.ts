@@ -5,7 +5,7 @@
  */
 import { franc } from 'franc';
 import type { AuditEntry, Block, DocumentJson } from '../types.js';
-import { reconstruct } from '../stages/7-write/reconstruct.js';
+import { reconstruct } from '../stages/9-document/reconstruct.js';
 import { LineIndex, isWrapOnly } from './change-view.js';
 import type { CheckThresholds } from './check-config.js';
 

@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Fact } from '../types.js';
-import { writeFileAtomic } from '../stages/7-write/write-atomic.js';
+import { writeFileAtomic } from '../write/write-atomic.js';
 
 /** The items of one top-level array (`"facts"`, `"footnotes"`, …) of a document JSON written by relecteur. */
 export async function* readArrayItems<T = unknown>(jsonPath: string, key: string): AsyncGenerator<T> {

@@ -1,7 +1,7 @@
 /** `relecteur report <out-dir> --html <file>`: see src/review/report.ts. */
 import { stat } from 'node:fs/promises';
 import type { DocumentJson } from '../types.js';
-import { writeFileAtomic } from '../stages/7-write/write-atomic.js';
+import { writeFileAtomic } from '../write/write-atomic.js';
 import { packageVersion } from '../version.js';
 import { documentFiles, readDocument } from './check-command.js';
 import { ConfigError, loadThresholds } from './check-config.js';

@@ -13,7 +13,7 @@
  * they print and stay readable without JavaScript).
  */
 import type { DocumentJson } from '../types.js';
-import { reconstruct } from '../stages/7-write/reconstruct.js';
+import { reconstruct } from '../stages/9-document/reconstruct.js';
 import { changeView, type UnitView } from './change-view.js';
 import { checkDocument, type BookCheck } from './check.js';
 import type { CheckThresholds } from './check-config.js';

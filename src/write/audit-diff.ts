@@ -15,7 +15,7 @@
  * `-text\r`, a last line without a newline is followed by `\ No newline at end of
  * file`, a BOM is part of the first original line.
  */
-import { encode } from '../1-read/decode.js';
+import { encode1252 } from './encode-1252.js';
 
 export function auditDiff(name: string, original: string, clean: string, context = 1, disk: { bom?: boolean } = {}): string {
   return [...diffHeader(name), ...diffHunks(disk.bom ? '\uFEFF' + original : original, clean, 0, 0, context), ''].join('\n');
@@ -29,7 +29,7 @@ export function auditDiff(name: string, original: string, clean: string, context
 export function auditDiffBytes(name: string, original: string, clean: string, disk: { bom?: boolean; encoding?: string }, context = 1): Buffer {
   if (disk.encoding !== 'windows-1252') return Buffer.from(auditDiff(name, original, clean, context, disk), 'utf8');
   const bin = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-  const orig = Buffer.from(encode(original, 'windows-1252', false)).toString('latin1');
+  const orig = Buffer.from(encode1252(original)).toString('latin1');
   const header = diffHeader(name).map(bin);
   return Buffer.from([...header, ...diffHunks(orig, bin(clean), 0, 0, context), ''].join('\n'), 'latin1');
 }

@@ -1,25 +1,27 @@
 /**
- * Stage 7 — write, for books too large to hold whole (over `SECTION_THRESHOLD`
+ * Writing a book too large to hold whole (over `SECTION_THRESHOLD`
  * characters): the text is cut into sections of about `SECTION_CHARS` at
  * paragraph starts, each section runs through the pipeline on its own (inheriting
  * the footnote and marker numbering reached so far), and the three outputs are
  * streamed to disk section by section. Memory then depends on the section size,
  * not on the book's. The JSON has the same fields as for a small book (block ids,
  * offsets, lines and columns are those of the whole file); only the order of its
- * keys differs. Footnotes are kept until the end, since a marker may come before
+ * keys differs. Each section goes through stages 1–8 and the same document builder
+ * as a whole book (`stages/9-document`). Footnotes are kept until the end, since a marker may come before
  * or after its footnote's section.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
-import { processDecoded, type RuleSet, type SectionCarry } from '../../pipeline.js';
-import type { AuditEntry, Block, DocumentJson, Fact, Footnote, Removed, Span } from '../../types.js';
-import { SCHEMA_ID } from '../../types.js';
+import { VFile } from 'vfile';
+import { analyse, type RuleSet, type SectionCarry } from '../pipeline.js';
+import type { DocumentJson } from '../types.js';
+import { SCHEMA_ID } from '../types.js';
+import { DocumentBuilder } from '../stages/9-document/index.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
-import { footnoteNumbering } from '../3-footnotes/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 import { HunkJoiner } from './hunk-join.js';
-import { encode } from '../1-read/decode.js';
-import { changeView, reviewHeader, reviewUnit, shiftViews } from '../../review/change-view.js';
+import { encode1252 } from './encode-1252.js';
+import { LineIndex, changeView, reviewHeader, reviewUnit, shiftViews } from '../review/change-view.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -83,11 +85,6 @@ class Out {
   }
 }
 
-const shiftSpan = (s: Span, lines: number): Span => ({
-  start: { line: s.start.line + lines, column: s.start.column },
-  end: { line: s.end.line + lines, column: s.end.column },
-});
-
 export interface SectionedResult {
   stats: DocumentJson['stats'];
   timings: Record<string, number>;
@@ -111,7 +108,7 @@ export async function writeSectioned(
   const clean = new Out(`${base}.clean.txt.${tag}`);
   // a Windows-1252 original is diffed as bytes (its lines in Windows-1252, the clean text in UTF-8), as auditDiffBytes does
   const bytes = meta.encoding === 'windows-1252';
-  const asDisk = (s: string) => (bytes ? Buffer.from(encode(s, 'windows-1252', false)).toString('latin1') : s);
+  const asDisk = (s: string) => (bytes ? Buffer.from(encode1252(s)).toString('latin1') : s);
   const asUtf8 = (s: string) => (bytes ? Buffer.from(s, 'utf8').toString('latin1') : s);
   const diff = new Out(`${base}.diff.${tag}`, bytes ? 'latin1' : 'utf8');
   const review = new Out(`${base}.review.txt.${tag}`);
@@ -119,19 +116,14 @@ export async function writeSectioned(
   const timings: Record<string, number> = {};
   try {
     let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [] };
-    let blockNo = 0;
     let lineOffset = 0;
     let cleanLines = 0;
+    const builder = new DocumentBuilder({ path: meta.path, sha256: meta.sha256, bytes: meta.bytes, encoding: meta.encoding, bom: meta.bom });
     const joiner = new HunkJoiner();
     let lastDiff: { part: string; body: string[]; lineOffset: number; cleanLines: number } | undefined;
-    const footnotes: Footnote[] = [];
-    const refs = new Map<number, string[]>();
-    const langLength = new Map<string, number>();
+    const lineIndex = new LineIndex(text);
+    let auditBase = 0;
     const firsts = { blocks: true, facts: true, removed: true, audit: true };
-    const counts = { blocks: 0, markers: 0, urls: 0, urlsRepaired: 0, urlsUnrecoverable: 0, removed: 0, changes: 0 };
-    const factCounts = { money: 0, percent: 0, quantity: 0, date: 0, counterparty: 0 };
-    let layout: DocumentJson['source']['layout'] | undefined;
-    const seen = new Set<number>();
     const push = async (o: Out, key: keyof typeof firsts, value: unknown) => {
       await o.write((firsts[key] ? '\n  ' : ',\n  ') + JSON.stringify(value));
       firsts[key] = false;
@@ -140,62 +132,33 @@ export async function writeSectioned(
     await diff.write(asUtf8(diffHeader(meta.name).join('\n') + '\n'));
     await review.write(reviewHeader(meta.path).join('\n') + '\n');
     const noteViews: Array<[number, string]> = [];
+    let fnBefore = 0;
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
-      const { doc, timings: t, carry: next } = processDecoded(part, {
-        path: meta.path,
-        rules,
-        section: { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length },
-      });
-      for (const [name, v] of Object.entries(t)) timings[name] = (timings[name] ?? 0) + v;
+      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length };
+      const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
+      const t0 = performance.now();
+      const items = builder.add(tree, { offset: from, line: lineOffset });
+      tree.timings.document = performance.now() - t0;
+      for (const [name, v] of Object.entries(tree.timings)) timings[name] = (timings[name] ?? 0) + v;
+      const next = tree.carry;
       carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])] };
-      for (const n of next.seenMarkers) seen.add(n);
-      layout ??= doc.source.layout;
-      const ids = new Map<string, string>();
-      for (const b of doc.blocks) ids.set(b.id, `b${++blockNo}`);
-      const blocks: Block[] = doc.blocks.map((b) => ({
-        ...b,
-        id: ids.get(b.id)!,
-        source: b.source.map((s) => shiftSpan(s, lineOffset)),
-        map: b.map?.map(([src, at, len]) => [src + from, at, len] as [number, number, number]),
-      }));
-      for (const b of blocks) {
-        await push(json, 'blocks', b);
-        for (const n of b.notes) refs.set(n.n, [...(refs.get(n.n) ?? []), b.id]);
-        if (b.kind === 'paragraph') langLength.set(b.lang, (langLength.get(b.lang) ?? 0) + b.text.length);
-        counts.urls += b.urls?.length ?? 0;
-        for (const u of b.urls ?? []) {
-          if (u.status === 'repaired') counts.urlsRepaired++;
-          if (u.status === 'unrecoverable') counts.urlsUnrecoverable++;
-        }
-      }
-      for (const f of doc.footnotes) {
-        footnotes.push({ ...f, refs: [], source: f.source.map((s) => shiftSpan(s, lineOffset)), map: f.map?.map(([src, at, len]) => [src + from, at, len] as [number, number, number]) });
-      }
-      for (const f of doc.facts) {
-        const g: Fact = { ...f, block: ids.get(f.block)!, source: { line: f.source.line + lineOffset, column: f.source.column } };
-        factCounts[g.type]++;
-        await push(side.facts, 'facts', g);
-      }
-      for (const r of doc.removed) {
-        const g: Removed = { ...r, source: shiftSpan(r.source, lineOffset), from: r.from + from, to: r.to + from };
-        counts.removed++;
-        await push(side.removed, 'removed', g);
-      }
+      for (const b of items.blocks) await push(json, 'blocks', b);
+      for (const f of items.facts) await push(side.facts, 'facts', f);
+      for (const r of items.removed) await push(side.removed, 'removed', r);
+      for (const a of items.audit) await push(side.audit, 'audit', a);
       // the review file: this section's blocks now, its footnotes at the end (src/review/change-view.ts)
-      const views = shiftViews(changeView(doc, part), { lines: lineOffset, offset: from, audit: counts.changes, ids });
+      const fnNow = builder.footnotesSoFar;
+      const part$ = { source: { path: meta.path }, blocks: items.blocks, footnotes: fnNow.slice(fnBefore), audit: items.audit, removed: items.removed } as unknown as DocumentJson;
+      fnBefore = fnNow.length;
+      const views = shiftViews(changeView(part$, text, lineIndex), { lines: 0, offset: 0, audit: auditBase, ids: new Map() });
+      auditBase += items.audit.length;
       for (const v of views) {
         if (v.id.startsWith('fn')) noteViews.push([Number(v.id.slice(2)), reviewUnit(v)]);
         else await review.write(reviewUnit(v) + '\n');
       }
-      for (const a of doc.audit) {
-        const g: AuditEntry = { ...a, from: a.from + from, to: a.to + from, source: shiftSpan(a.source, lineOffset), ...(a.in ? { in: ids.get(a.in) ?? a.in } : {}) };
-        counts.changes++;
-        await push(side.audit, 'audit', g);
-      }
-      counts.markers += doc.stats.markers;
-      const body = bodyLines(blocks);
+      const body = bodyLines(items.blocks);
       if (body.length) await clean.write(body.join('\n') + '\n');
       // the last section's hunks wait for the footnote lines (they follow its last line,
       // which may have no newline); a BOM belongs to the first line on disk
@@ -207,16 +170,8 @@ export async function writeSectioned(
       cleanLines += body.length;
       lineOffset += splitLines(part).length;
     }
-    // footnotes: refs from every section's markers
-    footnotes.sort((a, b) => a.n - b.n);
-    for (const f of footnotes) {
-      f.refs = [...new Set(refs.get(f.n) ?? [])];
-      counts.urls += f.urls.length;
-      for (const u of f.urls) {
-        if (u.status === 'repaired') counts.urlsRepaired++;
-        if (u.status === 'unrecoverable') counts.urlsUnrecoverable++;
-      }
-    }
+    const whole = builder.finish(true);
+    const { footnotes, stats } = whole;
     const notes = footnoteLines(footnotes);
     noteViews.sort((a, b) => a[0] - b[0]);
     for (const [, v] of noteViews) await review.write(v + '\n');
@@ -227,25 +182,6 @@ export async function writeSectioned(
     }
     const tail = joiner.end();
     if (tail.length) await diff.write(tail.join('\n') + '\n');
-    // numbering of the whole book
-    const numbering = footnoteNumbering(footnotes, seen);
-    const stats: DocumentJson['stats'] = {
-      blocks: blockNo,
-      footnotes: footnotes.length,
-      markers: counts.markers,
-      unlinkedMarkers: 0,
-      missingFootnotes: numbering.missing.length,
-      orphanFootnotes: numbering.orphans.length,
-      urls: counts.urls,
-      urlsRepaired: counts.urlsRepaired,
-      urlsUnrecoverable: counts.urlsUnrecoverable,
-      facts: factCounts,
-      numbering,
-      removed: counts.removed,
-      changes: counts.changes,
-      sections: cuts.length - 1,
-    };
-    const language = [...langLength.entries()].filter(([l]) => l !== 'und').sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'und';
     await json.write(`\n ],\n "footnotes": [`);
     for (let i = 0; i < footnotes.length; i++) await json.write((i ? ',\n  ' : '\n  ') + JSON.stringify(footnotes[i]));
     footnotes.length = 0;
@@ -254,15 +190,7 @@ export async function writeSectioned(
       await json.write(`\n ],\n ${JSON.stringify(key)}: [`);
       await appendFile(json, o.path);
     }
-    const source = {
-      path: meta.path,
-      sha256: meta.sha256,
-      bytes: meta.bytes,
-      encoding: meta.encoding,
-      ...(meta.bom ? { bom: true } : {}),
-      layout: layout ?? 'hard-wrapped',
-    };
-    await json.write(`\n ],\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
+    await json.write(`\n ],\n "source": ${JSON.stringify(whole.source)},\n "language": ${JSON.stringify(whole.language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
     await Promise.all([json.end(), clean.end(), diff.end(), review.end()]);
     await rename(json.path, `${base}.json`);
     await rename(clean.path, `${base}.clean.txt`);
