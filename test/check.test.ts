@@ -39,7 +39,7 @@ describe('a damaged book', () => {
     const t = await runCli(['check', file], { cwd: dir });
     expect(t.code).toBe(1);
     expect(t.stdout).toContain(`✗ leftover noise in the body: 1, limit 0, over by 1\n      ${file}:${at + 1}: hyphen fragment "déve- loppement"`);
-  });
+  }, 300_000);
 
   it('footnote texts deleted: markers without footnote text, at the first marker that lost its note', async () => {
     // footnote lines 13..29 ("13 Les entreprises …") are removed
@@ -65,7 +65,7 @@ describe('a damaged book', () => {
     // the annotated line holds that marker's number (plain or superscript)
     const sup = String(n).replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
     expect(damaged[line - 1]).toMatch(new RegExp(`\\D${n}(\\D|$)|${sup}`));
-  });
+  }, 300_000);
 });
 
 describe('thresholds', () => {
@@ -96,7 +96,7 @@ describe('thresholds', () => {
     writeFileSync(join(cwd2, 'package.json'), JSON.stringify({ name: 'x', relecteur: { leftoverNoise: 3 } }));
     const p = await runCli(['check', join(cwd, 'b.txt'), '--format', 'json'], { cwd: cwd2 });
     expect(JSON.parse(p.stdout).thresholdsFrom).toBe('package.json "relecteur"');
-  });
+  }, 300_000);
 });
 
 it('--from an output directory: the figures are those of the JSON', async () => {
@@ -114,4 +114,4 @@ it('--from an output directory: the figures are those of the JSON', async () => 
     expect(b.facts).toEqual(doc.stats.facts);
   }
   expect(r.code).toBe(j.ok ? 0 : 1);
-});
+}, 300_000);
