@@ -14,13 +14,15 @@ import { WorkerPool } from './worker-pool.js';
 import { decode, InputError } from './stages/1-read/decode.js';
 import { processDecoded, type RuleSet } from './pipeline.js';
 import { cleanText } from './write/clean-text.js';
-import { auditDiff } from './write/audit-diff.js';
+import { auditDiffBytes } from './write/audit-diff.js';
 import { writeFileAtomic } from './write/write-atomic.js';
 import { serializeDocument } from './write/serialize.js';
 import { SECTION_THRESHOLD, writeSectioned } from './write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
 import { summarise, type EntitySummary } from './stages/7-facts/entity-registry.js';
 import { writeBatchEntities } from './batch-entities.js';
+import { writeFactTables } from './review/facts-table.js';
+import { changeView, reviewText } from './review/change-view.js';
 
 export interface BatchOptions {
   out: string;
@@ -139,7 +141,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       buf = Buffer.alloc(0);
       const base = join(task.out, task.outName);
       const { stats, timings, entities } = await writeSectioned(dec.text, { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom }, rules, base);
-      return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`], stats, timings, entities: summarise(entities) };
+      return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`, `${base}.review.txt`], stats, timings, entities: summarise(entities) };
     }
     const { doc, file, timings } = processDecoded(dec.text, {
       path: shown,
@@ -151,7 +153,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
     });
     const t0 = performance.now();
     const clean = cleanText(doc);
-    const diff = auditDiff(basename(input), dec.text, clean);
+    const diff = auditDiffBytes(basename(input), dec.text, clean, dec);
     timings.diff = performance.now() - t0;
     const base = join(task.out, task.outName);
     const outputs = [`${base}.json`, `${base}.clean.txt`, `${base}.diff`];
@@ -159,6 +161,9 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
     await writeFileAtomic(outputs[0]!, serializeDocument(doc));
     await writeFileAtomic(outputs[1]!, clean);
     await writeFileAtomic(outputs[2]!, diff);
+    // the review view: word-level edits per block, wrapping not shown (src/review/change-view.ts)
+    outputs.push(`${base}.review.txt`);
+    await writeFileAtomic(outputs[3]!, reviewText(doc, changeView(doc, dec.text)));
     timings.write = performance.now() - t1;
     return {
       input: shown,
@@ -213,6 +218,8 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
       ),
     );
     await writeBatchEntities(opts.out, results, names);
+    // every fact of every book written, with its book and place: out/facts.jsonl and out/facts.csv
+    await writeFactTables(opts.out, results.filter((r) => r.ok && r.outputs).map((r) => ({ book: r.input, json: r.outputs![0]! })));
     return results;
   } finally {
     await pool?.close();

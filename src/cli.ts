@@ -8,6 +8,8 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { collectInputs, checkOutputDir, runBatch, type FileResult } from './batch.js';
 import { loadRules, DEFAULT_RULES_DIR } from './pipeline.js';
+import { packageVersion } from './version.js';
+import { registerReviewCommands } from './review/commands.js';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -15,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = new Command('relecteur')
     .description('Turn OCR-noisy French book translations into clean, auditable JSON')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       // one line per error: commander's "(Did you mean --x?)" hint goes on the same line
@@ -36,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
       code = await run(paths, o);
     });
+  registerReviewCommands(program, (c) => (code = c));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

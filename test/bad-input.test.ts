@@ -170,7 +170,7 @@ describe('a batch with bad files', () => {
 
   it('still writes the good files, and nothing for the bad ones', () => {
     const out = join(r.batch.work, 'out');
-    expect(readdirSync(out).sort()).toEqual(['cp1252.clean.txt', 'cp1252.diff', 'cp1252.json', 'entities.json', 'good.clean.txt', 'good.diff', 'good.json']);
+    expect(readdirSync(out).sort()).toEqual(['cp1252.clean.txt', 'cp1252.diff', 'cp1252.json', 'cp1252.review.txt', 'entities.json', 'facts.csv', 'facts.jsonl', 'good.clean.txt', 'good.diff', 'good.json', 'good.review.txt']);
     expect(JSON.parse(readFileSync(join(out, 'good.json'), 'utf8')).source.encoding).toBe('utf-8');
     expect(readFileSync(join(out, 'good.clean.txt'), 'utf8')).toContain('3 milliards de dollars');
   });

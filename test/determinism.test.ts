@@ -41,13 +41,13 @@ function outputsOf(out: string): Map<string, Buffer> {
 }
 
 describe('determinism', () => {
-  it('every run succeeds and writes three files per book', () => {
+  it('every run succeeds and writes four files per book, and the fact tables', () => {
     expect(runs).toHaveLength(4);
     for (const r of runs) {
       expect(r.res.stderr, r.name).toBe('');
       expect(r.res.code, r.name).toBe(0);
       const names = [...outputsOf(r.out).keys()];
-      expect(names).toEqual(books.flatMap((b) => [b.replace(/\.txt$/, '.clean.txt'), b.replace(/\.txt$/, '.diff'), b.replace(/\.txt$/, '.json')]).concat('entities.json').sort());
+      expect(names).toEqual([...books.flatMap((b) => [b.replace(/\.txt$/, '.clean.txt'), b.replace(/\.txt$/, '.diff'), b.replace(/\.txt$/, '.json'), b.replace(/\.txt$/, '.review.txt')]), 'entities.json', 'facts.csv', 'facts.jsonl'].sort());
     }
   });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanText } from '../src/write/clean-text.js';
+import { reviewText } from '../src/review/change-view.js';
 import { collect, CORPUS, ensureBuilt, removeDir, ROOT, spawnCli, tempDir } from './support/run-cli.js';
 
 const BOOK = '000_0fdbcb2e0c620327.txt';
@@ -92,6 +93,15 @@ function checkWhole(out: string, files: string[]): { json: number; clean: number
       const base = f.replace(/\.diff$/, '');
       expect(text.startsWith(`--- a/${base}.txt\n+++ b/${base}.clean.txt\n`), f).toBe(true);
       expect(text.endsWith('\n'), f).toBe(true);
+    } else if (f.endsWith('.review.txt')) {
+      // the review file is written last: it must be the whole review of its JSON
+      const json = join(out, f.replace(/\.review\.txt$/, '.json'));
+      expect(existsSync(json), `${f} without its .json`).toBe(true);
+      expect(text === reviewText(JSON.parse(readFileSync(json, 'utf8'))), `${f} is not the review of its JSON`).toBe(true);
+    } else if (f === 'facts.jsonl' || f === 'facts.csv') {
+      // written after every book: whole lines only
+      expect(text === '' || text.endsWith('\n'), f).toBe(true);
+      if (f === 'facts.jsonl') for (const l of text.split('\n').filter(Boolean)) JSON.parse(l);
     } else {
       throw new Error(`unexpected file in the output directory: ${f}`);
     }

@@ -41,7 +41,7 @@ describe('relecteur run --threads 2', () => {
     const b = await runCli(['run', CORPUS, '--out', two, '--quiet', '--threads', '2', '--concurrency', '2']);
     expect([a.code, b.code]).toEqual([0, 0]);
     const files = readdirSync(one).sort();
-    expect(files).toHaveLength(13); // three per book and the batch's entities.json
+    expect(files).toHaveLength(4 * 4 + 3); // .json .clean.txt .diff .review.txt per book, entities.json, facts.jsonl, facts.csv
     expect(readdirSync(two).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
   }, 120_000);

@@ -8,12 +8,30 @@
  * diff instead (anchors = lines that occur once in each text, kept in order by a
  * longest increasing subsequence, O(N log N)); between anchors, the old lines are
  * removed and the new ones added. The output is a standard unified diff that
- * `patch`/`git apply` accept; test/audit-diff.test.ts applies it back with the
- * `diff` package's applyPatch and checks that it yields the clean text.
+ * `patch`/`git apply` accept; test/patch-tools.test.ts applies it with GNU patch
+ * and git apply to the original as on disk and checks that it yields the clean text.
+ *
+ * Lines are compared with their line ends, exactly as on disk: a CRLF line stays
+ * `-text\r`, a last line without a newline is followed by `\ No newline at end of
+ * file`, a BOM is part of the first original line.
  */
+import { encode1252 } from './encode-1252.js';
 
-export function auditDiff(name: string, original: string, clean: string, context = 1): string {
-  return [...diffHeader(name), ...diffHunks(original, clean, 0, 0, context), ''].join('\n');
+export function auditDiff(name: string, original: string, clean: string, context = 1, disk: { bom?: boolean } = {}): string {
+  return [...diffHeader(name), ...diffHunks(disk.bom ? '\uFEFF' + original : original, clean, 0, 0, context), ''].join('\n');
+}
+
+/**
+ * The audit diff as the bytes to write. A Windows-1252 original is diffed byte for
+ * byte (its lines in Windows-1252, the clean text in UTF-8), so that `patch` applied
+ * to the file on disk gives the UTF-8 clean text.
+ */
+export function auditDiffBytes(name: string, original: string, clean: string, disk: { bom?: boolean; encoding?: string }, context = 1): Buffer {
+  if (disk.encoding !== 'windows-1252') return Buffer.from(auditDiff(name, original, clean, context, disk), 'utf8');
+  const bin = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+  const orig = Buffer.from(encode1252(original)).toString('latin1');
+  const header = diffHeader(name).map(bin);
+  return Buffer.from([...header, ...diffHunks(orig, bin(clean), 0, 0, context), ''].join('\n'), 'latin1');
 }
 
 export function diffHeader(name: string): string[] {
@@ -22,8 +40,8 @@ export function diffHeader(name: string): string[] {
 
 /** The hunks turning `original` into `clean`, numbered as if they started after the given line counts. */
 export function diffHunks(original: string, clean: string, oldOffset: number, newOffset: number, context = 1): string[] {
-  const oldLines = splitLines(original.replace(/\r\n/g, '\n'));
-  const newLines = splitLines(clean);
+  const oldLines = linesWithEnds(original);
+  const newLines = linesWithEnds(clean);
   const ops = patience(oldLines, newLines);
   return hunks(ops, oldLines, newLines, context, oldOffset, newOffset);
 }
@@ -31,6 +49,19 @@ export function diffHunks(original: string, clean: string, oldOffset: number, ne
 export function splitLines(s: string): string[] {
   const t = s.endsWith('\n') ? s.slice(0, -1) : s;
   return t.length === 0 && s.length === 0 ? [] : t.split('\n');
+}
+
+/** The lines of `s`, each with its own line end (the last one may have none). */
+export function linesWithEnds(s: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (at < s.length) {
+    const nl = s.indexOf('\n', at);
+    const end = nl < 0 ? s.length : nl + 1;
+    out.push(s.slice(at, end));
+    at = end;
+  }
+  return out;
 }
 
 /** Matched pairs [oldIndex, newIndex], increasing in both. */
@@ -136,7 +167,10 @@ function hunks(matches: Array<[number, number]>, a: string[], b: string[], ctx: 
     const aCount = slice.filter((o) => o.t !== '+').length;
     const bCount = slice.filter((o) => o.t !== '-').length;
     out.push(`@@ -${aCount === 0 ? aStart : aStart + 1},${aCount} +${bCount === 0 ? bStart : bStart + 1},${bCount} @@`);
-    for (const o of slice) out.push(o.t + o.line);
+    for (const o of slice) {
+      if (o.line.endsWith('\n')) out.push(o.t + o.line.slice(0, -1));
+      else out.push(o.t + o.line, '\\ No newline at end of file');
+    }
     k = end;
   }
   return out;

@@ -11,7 +11,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 
 let seq = 0;
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${process.pid}.${++seq}.tmp`;
   const fh = await open(tmp, 'w');
   try {

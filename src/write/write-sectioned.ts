@@ -20,6 +20,9 @@ import { DocumentBuilder } from '../stages/9-document/index.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 import { arrayItems } from './serialize.js';
+import { HunkJoiner } from './hunk-join.js';
+import { encode1252 } from './encode-1252.js';
+import { LineIndex, changeView, reviewHeader, reviewUnit, shiftViews } from '../review/change-view.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -61,8 +64,11 @@ export function sectionCuts(text: string, size = SECTION_CHARS): number[] {
 
 class Out {
   private s: WriteStream;
-  constructor(readonly path: string) {
-    this.s = createWriteStream(path, { encoding: 'utf8' });
+  constructor(
+    readonly path: string,
+    encoding: BufferEncoding = 'utf8',
+  ) {
+    this.s = createWriteStream(path, { encoding });
     this.s.on('error', (e) => (this.failed = e));
   }
   private failed: Error | null = null;
@@ -103,21 +109,33 @@ export async function writeSectioned(
   const json = new Out(`${base}.json.${tag}`);
   const side = { facts: new Out(`${base}.facts.${tag}`), removed: new Out(`${base}.removed.${tag}`), audit: new Out(`${base}.audit.${tag}`) };
   const clean = new Out(`${base}.clean.txt.${tag}`);
-  const diff = new Out(`${base}.diff.${tag}`);
-  const tmpFiles = [json.path, side.facts.path, side.removed.path, side.audit.path, clean.path, diff.path];
+  // a Windows-1252 original is diffed as bytes (its lines in Windows-1252, the clean text in UTF-8), as auditDiffBytes does
+  const bytes = meta.encoding === 'windows-1252';
+  const asDisk = (s: string) => (bytes ? Buffer.from(encode1252(s)).toString('latin1') : s);
+  const asUtf8 = (s: string) => (bytes ? Buffer.from(s, 'utf8').toString('latin1') : s);
+  const diff = new Out(`${base}.diff.${tag}`, bytes ? 'latin1' : 'utf8');
+  const review = new Out(`${base}.review.txt.${tag}`);
+  const tmpFiles = [json.path, side.facts.path, side.removed.path, side.audit.path, clean.path, diff.path, review.path];
   const timings: Record<string, number> = {};
   try {
     let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [], chapter: 1 };
     let lineOffset = 0;
     let cleanLines = 0;
     const builder = new DocumentBuilder({ path: meta.path, sha256: meta.sha256, bytes: meta.bytes, encoding: meta.encoding, bom: meta.bom });
+    const joiner = new HunkJoiner();
+    let lastDiff: { part: string; body: string[]; lineOffset: number; cleanLines: number } | undefined;
+    const lineIndex = new LineIndex(text);
+    let auditBase = 0;
     const firsts = { blocks: true, facts: true, removed: true, audit: true };
     const push = async (o: Out, key: keyof typeof firsts, value: unknown) => {
       await o.write((firsts[key] ? '\n  ' : ',\n  ') + JSON.stringify(value));
       firsts[key] = false;
     };
     await json.write(`{\n "schema": ${JSON.stringify(SCHEMA_ID)},\n "blocks": [`);
-    await diff.write(diffHeader(meta.name).join('\n') + '\n');
+    await diff.write(asUtf8(diffHeader(meta.name).join('\n') + '\n'));
+    await review.write(reviewHeader(meta.path).join('\n') + '\n');
+    const noteViews: Array<[number, string]> = [];
+    let fnBefore = 0;
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
@@ -133,19 +151,40 @@ export async function writeSectioned(
       for (const f of items.facts) await push(side.facts, 'facts', f);
       for (const r of items.removed) await push(side.removed, 'removed', r);
       for (const a of items.audit) await push(side.audit, 'audit', a);
+      // the review file: this section's blocks now, its footnotes at the end (src/review/change-view.ts)
+      const fnNow = builder.footnotesSoFar;
+      const part$ = { source: { path: meta.path }, blocks: items.blocks, footnotes: fnNow.slice(fnBefore), audit: items.audit, removed: items.removed } as unknown as DocumentJson;
+      fnBefore = fnNow.length;
+      const views = shiftViews(changeView(part$, text, lineIndex), { lines: 0, offset: 0, audit: auditBase, ids: new Map() });
+      auditBase += items.audit.length;
+      for (const v of views) {
+        if (v.id.startsWith('fn')) noteViews.push([Number(v.id.slice(2)), reviewUnit(v)]);
+        else await review.write(reviewUnit(v) + '\n');
+      }
       const body = bodyLines(items.blocks);
       if (body.length) await clean.write(body.join('\n') + '\n');
-      const hunks = diffHunks(part, body.length ? body.join('\n') + '\n' : '', lineOffset, cleanLines);
-      if (hunks.length) await diff.write(hunks.join('\n') + '\n');
+      // the last section's hunks wait for the footnote lines (they follow its last line,
+      // which may have no newline); a BOM belongs to the first line on disk
+      if (k + 2 === cuts.length) lastDiff = { part: k === 0 && meta.bom ? '\uFEFF' + part : part, body, lineOffset, cleanLines };
+      else {
+        const hunks = joiner.push(diffHunks(asDisk(k === 0 && meta.bom ? '\uFEFF' + part : part), asUtf8(body.length ? body.join('\n') + '\n' : ''), lineOffset, cleanLines));
+        if (hunks.length) await diff.write(hunks.join('\n') + '\n');
+      }
       cleanLines += body.length;
       lineOffset += splitLines(part).length;
     }
     const whole = builder.finish(true);
     const { footnotes, stats } = whole;
     const notes = footnoteLines(footnotes);
+    noteViews.sort((a, b) => a[0] - b[0]);
+    for (const [, v] of noteViews) await review.write(v + '\n');
     await clean.write(['---', ...notes].join('\n') + '\n');
-    const oldTotal = splitLines(text).length;
-    await diff.write([`@@ -${oldTotal},0 +${cleanLines + 1},${notes.length + 1} @@`, '+---', ...notes.map((l) => `+${l}`), ''].join('\n'));
+    if (lastDiff) {
+      const hunks = joiner.push(diffHunks(asDisk(lastDiff.part), asUtf8([...lastDiff.body, '---', ...notes].join('\n') + '\n'), lastDiff.lineOffset, lastDiff.cleanLines));
+      if (hunks.length) await diff.write(hunks.join('\n') + '\n');
+    }
+    const tail = joiner.end();
+    if (tail.length) await diff.write(tail.join('\n') + '\n');
     await json.write(`\n ],\n "footnotes": [`);
     for (let i = 0; i < footnotes.length; i++) await json.write((i ? ',\n  ' : '\n  ') + JSON.stringify(footnotes[i]));
     footnotes.length = 0;
@@ -155,10 +194,11 @@ export async function writeSectioned(
       await appendFile(json, o.path);
     }
     await json.write(`\n ],\n "entities": ${arrayItems(whole.entities)},\n "source": ${JSON.stringify(whole.source)},\n "language": ${JSON.stringify(whole.language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
-    await Promise.all([json.end(), clean.end(), diff.end()]);
+    await Promise.all([json.end(), clean.end(), diff.end(), review.end()]);
     await rename(json.path, `${base}.json`);
     await rename(clean.path, `${base}.clean.txt`);
     await rename(diff.path, `${base}.diff`);
+    await rename(review.path, `${base}.review.txt`);
     return { stats, timings, entities: whole.entities };
   } finally {
     for (const f of tmpFiles) await unlink(f).catch(() => {});

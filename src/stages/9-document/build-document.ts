@@ -65,6 +65,10 @@ export class DocumentBuilder {
   private blockNo = 0;
   private parts = 0;
   private readonly footnotes: Footnote[] = [];
+  /** the footnotes added so far (the review file of a sectioned book reads each section's) */
+  get footnotesSoFar(): readonly Footnote[] {
+    return this.footnotes;
+  }
   private readonly refs = new Map<string, string[]>();
   private readonly langLength = new Map<string, number>();
   private readonly seen = new Set<string>();
