@@ -17,6 +17,10 @@ export interface Piece {
   /** rule id when the piece is a change; absent for a verbatim copy */
   rule?: string;
   stage?: string;
+  /** what the decision behind the change rested on (written to the audit entry) */
+  evidence?: Record<string, unknown>;
+  /** the evidence did not settle the decision (written to the audit entry) */
+  uncertain?: boolean;
 }
 
 export class MappedText {

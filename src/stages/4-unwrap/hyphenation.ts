@@ -84,13 +84,28 @@ export function bookVocabulary(text: string): Vocabulary {
   };
 }
 
-export type Glue =
-  | { text: ' '; rule: 'layout/join-wrap'; dropHyphen?: false }
-  | { text: ''; rule: 'layout/join-compound'; dropHyphen?: false }
-  | { text: ''; rule: 'layout/dehyphenate'; dropHyphen: true }
-  | { text: '-'; rule: 'layout/restore-hyphen'; dropHyphen?: false };
+/** What a decision rested on, for its audit entry. */
+export interface DecisionNote {
+  evidence?: Record<string, unknown>;
+  /** neither the lexicon nor the book settles it */
+  uncertain?: boolean;
+}
+
+export type Glue = DecisionNote &
+  (
+    | { text: ' '; rule: 'layout/join-wrap'; dropHyphen?: false }
+    | { text: ''; rule: 'layout/join-compound'; dropHyphen?: false }
+    | { text: ''; rule: 'layout/dehyphenate'; dropHyphen: true }
+    | { text: '-'; rule: 'layout/restore-hyphen'; dropHyphen?: false }
+  );
 
 const LEADING_LETTERS = /^([\p{L}]+)/u;
+/** the token before a line-end hyphen is a word (letters, maybe an elided article or an opening quote) */
+const WORD_TOKEN_END = /(?:^|[\s"«“(])(?:\p{L}['’])?\p{L}+$/u;
+/** a URL opened in the last characters and not closed by a sentence end (slugs wrap at their hyphens) */
+const IN_URL = /(?:https?:\/\/|www\.)(?![^]*[.!?]\s)/;
+/** the token after it is letters up to a space or punctuation */
+const WORD_TOKEN_START = /^\p{L}+(?:$|[\s,;:.!?»”")\]])/u;
 const IS_LETTER = /\p{L}/u;
 
 /** The run of letters at the end of s (a backward scan: a `$`-anchored regex retries at every offset). */
@@ -98,6 +113,53 @@ function lastWord(s: string): string | undefined {
   let i = s.length;
   while (i > 0 && IS_LETTER.test(s[i - 1]!)) i--;
   return i < s.length ? s.slice(i) : undefined;
+}
+
+/**
+ * Is the fragment `w` a word on its own? The lexicon only: the book's counts include
+ * the fragments of its own splits (`Vene` / `zuela` are counted where they were cut).
+ */
+function isWord(w: string, lex: { has(word: string): boolean }): boolean {
+  return lex.has(w.toLowerCase());
+}
+
+/**
+ * `xxx-` at a line end, `yyy` on the next line: a split word (drop the hyphen) or a
+ * compound (keep it). In order: the book's own spelling (`xxx-yyy` or `xxxyyy` written
+ * inline elsewhere; the more frequent wins), then the lexicon, then the fragments' shapes:
+ * a compound is made of words (`sino` is a known prefix, `biélorusse` a word), a syllabic
+ * split leaves at least one fragment that is no word (`Vene` / `zuela`, `Mi` / `ning`).
+ * A decision taken on the shapes alone is flagged `uncertain`.
+ */
+function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
+  const hy = `${l}-${r}`.toLowerCase();
+  const joined = `${l}${r}`.toLowerCase();
+  const inBook = { hyphenated: vocab.count(hy), joined: vocab.count(joined) };
+  const keep = (evidence: Record<string, unknown>, uncertain?: boolean): Glue => ({
+    text: '',
+    rule: 'layout/join-compound',
+    evidence: { left: l, right: r, ...evidence },
+    ...(uncertain ? { uncertain } : {}),
+  });
+  const drop = (evidence: Record<string, unknown>, uncertain?: boolean): Glue => ({
+    text: '',
+    rule: 'layout/dehyphenate',
+    dropHyphen: true,
+    evidence: { left: l, right: r, ...evidence },
+    ...(uncertain ? { uncertain } : {}),
+  });
+  if (inBook.hyphenated > 0 || inBook.joined > 0) {
+    return inBook.hyphenated >= inBook.joined ? keep({ inBook }) : drop({ inBook });
+  }
+  const lex = frenchLexicon();
+  if (lex.has(hy)) return keep({ lexicon: hy });
+  if (lex.has(joined)) return drop({ lexicon: joined });
+  const prefix = prefixes.has(l.toLowerCase());
+  const leftWord = isWord(l, lex);
+  const rightWord = isWord(r, lex);
+  const fragments = { prefix, leftWord, rightWord };
+  // a prefix, or two words: a compound nobody else wrote; otherwise a split word
+  return prefix || (leftWord && rightWord) ? keep({ fragments }, true) : drop({ fragments }, true);
 }
 
 export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
@@ -108,15 +170,11 @@ export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefix
     const l = lastWord(p.slice(0, -1));
     const r = LEADING_LETTERS.exec(nx)?.[1];
     if (!l || !r) return { text: '', rule: 'layout/join-compound' };
+    // `Saint-` / `Pétersbourg`: a capital after the hyphen starts a name of its own
     if (r[0] !== r[0]!.toLowerCase()) return { text: '', rule: 'layout/join-compound' };
-    const hy = `${l}-${r}`.toLowerCase();
-    const joined = `${l}${r}`.toLowerCase();
-    if (vocab.count(hy) > 0) return { text: '', rule: 'layout/join-compound' };
-    if (vocab.count(joined) > 0) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true };
-    const lex = frenchLexicon();
-    if (lex.has(hy)) return { text: '', rule: 'layout/join-compound' };
-    if (lex.has(joined)) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true };
-    return { text: '', rule: 'layout/join-compound' };
+    // inside a URL, a code or a number (`www.e-` / `cis.info`, `belta.by/velikij-` / `kamen`): a hyphen of the token
+    if (!WORD_TOKEN_END.test(p.slice(0, -1)) || !WORD_TOKEN_START.test(nx) || IN_URL.test(p)) return { text: '', rule: 'layout/join-compound' };
+    return decideHyphen(l, r, vocab, prefixes);
   }
   const l = lastWord(p);
   const r = LEADING_LETTERS.exec(nx)?.[1];
