@@ -10,10 +10,12 @@
  *      wrapWidth    the 95th percentile of wrapped line lengths (the wrap width)
  *      fitLimit     the 5th percentile of `line + space + next word` over wraps: a
  *                   line the next word would have fitted on (fit < fitLimit) was not
- *                   ended by the wrap — the "short last line" evidence
- *      trailing     share of wrapped lines ending with a space, versus the share among
- *                   clear paragraph ends (short, sentence-final, capital next): when
- *                   wraps keep one and ends do not, a missing trailing space is a break
+ *                   ended by the wrap — the "short last line" evidence (the 1st
+ *                   percentile, `fitLimitStrict`, when a trailing space says "wrap")
+ *      trailing     share of wrapped lines ending with a space (≥ 90 %), versus the share
+ *                   among clear paragraph ends (short, sentence-final, capital next; ≤ 50 %,
+ *                   or, with no clear end, the lines without one mostly end a sentence):
+ *                   when wraps keep one and ends do not, a missing trailing space is a break
  *      indent       share of wrap continuations led by spaces versus lines after clear
  *                   ends: when new paragraphs are indented and continuations are not,
  *                   an indented line opens a paragraph
@@ -51,6 +53,8 @@ export interface BreakParams {
   wrapGap: number;
   wrapWidth: number;
   fitLimit: number;
+  /** the 1st percentile of the same: shorter than nearly every wrap, whatever else the line shows */
+  fitLimitStrict: number;
   /** a wrapped line keeps a trailing space and a paragraph's last line does not */
   trailingMarksWrap: boolean;
   /** shares behind `trailingMarksWrap` */
@@ -146,11 +150,15 @@ export function calibrate(boundaries: Iterable<Boundary>): BreakParams {
   const fits = inRhythm.map((b) => b.line.text.length + 1 + firstWordLength(b.next.text)).sort((a, b) => a - b);
   const wrapWidth = percentile(lengths, 0.95);
   const fitLimit = percentile(fits, 0.05);
+  // a 1st percentile means something from 100 samples on; below that, nothing overrides a trailing space
+  const fitLimitStrict = fits.length >= 100 ? percentile(fits, 0.01) : 0;
   // clear paragraph ends: a sentence ends on a line the next word would have fitted on, a capital follows
   const ends = all.filter(
     (b) => b.gap === wrapGap && endsSentence(b) && nextStartsOf(b.next.text) === 'upper' && b.line.text.length + 1 + firstWordLength(b.next.text) < fitLimit,
   );
   const trailingInWraps = share(inRhythm.map((b) => b.line.trailing));
+  // with no clear end to compare (a short text), the lines without a trailing space: mostly sentence ends?
+  const noTrail = all.filter((b) => b.gap === wrapGap && !b.line.trailing);
   const trailingAtEnds = share(ends.map((b) => b.line.trailing));
   const indentInWraps = share(inRhythm.map((b) => b.next.lead > b.line.lead));
   const indentAfterEnds = share(ends.map((b) => b.next.lead > b.line.lead));
@@ -160,7 +168,8 @@ export function calibrate(boundaries: Iterable<Boundary>): BreakParams {
     wrapGap,
     wrapWidth,
     fitLimit,
-    trailingMarksWrap: inRhythm.length >= 5 && trailingInWraps >= 0.9 && (ends.length === 0 ? false : trailingAtEnds <= 0.5),
+    fitLimitStrict,
+    trailingMarksWrap: inRhythm.length >= 5 && trailingInWraps >= 0.9 && (ends.length > 0 ? trailingAtEnds <= 0.5 : noTrail.length > 0 && share(noTrail.map(endsSentence)) >= 0.5),
     trailingInWraps: round(trailingInWraps),
     trailingAtEnds: round(trailingAtEnds),
     indentMarksParagraph: inRhythm.length >= 5 && ends.length >= 2 && indentInWraps <= 0.1 && indentAfterEnds >= 0.5,
@@ -218,7 +227,9 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
     return out('break', 'title-line');
   }
   // a sentence ends on a line the next word would have fitted on: the paragraph ended there
-  if (terminal && short && nextStartsSentence) return out('break', 'short-last-line');
+  // (against a trailing space that says "wrap", only when shorter than nearly every wrap)
+  const shortEnough = p.trailingMarksWrap && line.trailing ? fit < p.fitLimitStrict : short;
+  if (terminal && shortEnough && nextStartsSentence) return out('break', 'short-last-line');
   if (p.trailingMarksWrap) {
     if (line.trailing) return out('join', 'trailing-space');
     if (!terminal && nextLower) return out('join', 'sentence-goes-on');
