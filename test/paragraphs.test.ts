@@ -100,11 +100,21 @@ describe('boundary decisions in the audit', () => {
     expect(breaks.every((a) => a.evidence!.endsSentence === true)).toBe(true);
   });
 
-  it('a full line ending a sentence before a capital, with no other mark, is joined and flagged uncertain', () => {
-    const params = calibrate(boundariesOf(render(truthParagraphs(process.cwd()).slice(0, 30), CONVENTIONS.find((c) => c.name.startsWith('no mark'))!).text));
+  it('a full line ending a sentence before a capital, with no other mark, is decided by the book\'s paragraph openers and flagged uncertain', () => {
+    const params = calibrate(boundariesOf(render(truthParagraphs(process.cwd()).slice(0, 60), CONVENTIONS.find((c) => c.name.startsWith('no mark'))!).text));
+    expect(params.openers.paragraphTotal).toBeGreaterThan(10);
+    expect(params.openers.insideTotal).toBeGreaterThan(params.openers.paragraphTotal);
     const full = 'x'.repeat(params.fitLimit - 8) + ' fin.';
-    const d = decide(params, { line: { text: full, lead: 0, trailing: false }, next: { text: 'Le reste', lead: 0, trailing: false }, gap: params.wrapGap }, 500);
-    expect(d).toMatchObject({ decision: 'join', uncertain: true });
+    const at = (next: string) => decide(params, { line: { text: full, lead: 0, trailing: false }, next: { text: next, lead: 0, trailing: false }, gap: params.wrapGap }, 500);
+    for (const next of ['Le reste suit', 'Il convient de noter', 'Par ailleurs, la région']) {
+      const d = at(next);
+      expect(d.uncertain).toBe(true);
+      expect(d.evidence.opener).toBeDefined();
+      expect(d.decision).toBe(d.evidence.openerRatio! * params.fullLineEndOdds > 1 ? 'break' : 'join');
+    }
+    // a sentence that ends on an initial (`A.` / `Lukashenka`) is no sentence end at all
+    const initial = decide(params, { line: { text: 'x'.repeat(40) + ' A.', lead: 0, trailing: false }, next: { text: 'Lukashenka a signé', lead: 0, trailing: false }, gap: params.wrapGap }, 500);
+    expect(initial.evidence.endsSentence).toBe(false);
     const short = decide(params, { line: { text: 'fin.', lead: 0, trailing: false }, next: { text: 'Le reste', lead: 0, trailing: false }, gap: params.wrapGap }, 500);
     expect(short).toMatchObject({ decision: 'break', reason: 'short-last-line' });
     expect(short.uncertain).toBeUndefined();

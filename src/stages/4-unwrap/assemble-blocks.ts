@@ -243,7 +243,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
 }
 
 function shapeOf(l: ClassifiedLine): LineShape {
-  return { text: l.t, lead: l.lead, trailing: l.trailing };
+  return { text: l.t, lead: l.lead, trailing: l.trailing, trailingSpaces: l.text.length - l.text.trimEnd().length };
 }
 
 /** The book's line pairs inside pages (no page break between them): what the boundary decision calibrates on. */

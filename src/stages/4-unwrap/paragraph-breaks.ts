@@ -19,6 +19,10 @@
  *      indent       share of wrap continuations led by spaces versus lines after clear
  *                   ends: when new paragraphs are indented and continuations are not,
  *                   an indented line opens a paragraph
+ *      titles       lines ending with more spaces than 99 % of wraps (on ≤ 2 % of lines):
+ *                   the book's title shape; a space-led one opens a title, the title goes on
+ *      openers      the first two words after clear paragraph ends vs after sentence ends
+ *                   inside lines, for the full sentence-final line before a capital (below)
  *    Percentiles are the usual robust choices (5 % / 95 % tails); nothing is tuned.
  *  - `decide(params, boundary)` applies them and returns the decision with the
  *    evidence it used, which the pipeline writes into the audit
@@ -36,6 +40,8 @@ export interface LineShape {
   lead: number;
   /** the line ends with a space or tab */
   trailing: boolean;
+  /** how many spaces or tabs end the line (when known) */
+  trailingSpaces?: number;
 }
 
 export interface Boundary {
@@ -66,6 +72,19 @@ export interface BreakParams {
   indent: number;
   indentInWraps: number;
   indentAfterEnds: number;
+  /**
+   * Title lines end with more spaces than any wrapped line (`Union économique eurasienne :  `
+   * where wraps end with one): the count that marks them, 0 when the book shows no such lines.
+   */
+  titleTrailing: number;
+  /**
+   * How this book opens paragraphs, for the one case layout cannot settle (a full line
+   * ending a sentence before a capital): counts of sentence openings (first two words)
+   * after clear paragraph ends, and of sentence openings inside lines (within paragraphs).
+   */
+  openers: { paragraph: Record<string, number>; inside: Record<string, number>; paragraphTotal: number; insideTotal: number };
+  /** prior odds that a full sentence-final line before a capital ends a paragraph (from the clear ends' density) */
+  fullLineEndOdds: number;
 }
 
 export type Decision = {
@@ -89,6 +108,10 @@ export interface BoundaryEvidence {
   trailing: boolean;
   gap: number;
   wrapGap: number;
+  /** for a full line ending a sentence: the next sentence's opening words and how much likelier they open a paragraph */
+  opener?: string;
+  openerRatio?: number;
+  fullLineEndOdds?: number;
 }
 
 /** sentence-final punctuation, possibly followed by closing quotes and a footnote marker */
@@ -104,9 +127,20 @@ function nextStartsOf(t: string): 'lower' | 'upper' | 'other' {
   return 'other';
 }
 
+/** an initial (`A.`, `M.S.`) or a list number (`; 3.`): a full stop that ends no sentence */
+const NOT_AN_END = /(?:^|[\s("«])(?:\p{Lu}\.){1,3}$|(?:^|[;,]\s*)\d{1,2}\.$/u;
+
 function endsSentence(b: Boundary): boolean {
   const s = (b.soFar ?? b.line.text).replace(/\*+\s*$/, '').trimEnd();
-  return TERMINAL.test(s);
+  return TERMINAL.test(s) && !NOT_AN_END.test(s);
+}
+
+/** `1. Texte`, `12) Texte`, `d) texte`: a list item */
+const LIST_ITEM = /^(?:(\d{1,2})[.)]\s+\p{Lu}|\p{Ll}\)\s+\p{L})/u;
+
+/** a full stop (not a colon or a semicolon) */
+function endsWithStop(b: Boundary): boolean {
+  return /[.!?…]["»”)]*\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*\.?$/.test((b.soFar ?? b.line.text).trimEnd());
 }
 
 function firstWordLength(t: string): number {
@@ -162,6 +196,28 @@ export function calibrate(boundaries: Iterable<Boundary>): BreakParams {
   const trailingAtEnds = share(ends.map((b) => b.line.trailing));
   const indentInWraps = share(inRhythm.map((b) => b.next.lead > b.line.lead));
   const indentAfterEnds = share(ends.map((b) => b.next.lead > b.line.lead));
+  // openers: after clear ends (and wider gaps after a sentence end) vs sentence starts inside lines
+  const paragraph = new Map<string, number>();
+  const inside = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string | undefined) => {
+    if (k) for (const key of [k, k.split(' ')[0]! + ' *']) m.set(key, (m.get(key) ?? 0) + 1);
+  };
+  for (const b of ends) add(paragraph, openerKey(b.next.text));
+  for (const b of all) if (b.gap > wrapGap && endsSentence(b) && nextStartsOf(b.next.text) === 'upper') add(paragraph, openerKey(b.next.text));
+  for (const b of all) for (const m of b.line.text.matchAll(INSIDE_SENTENCE)) add(inside, openerKey(m[1]!));
+  // prior: a paragraph's last line is as likely any length up to the wrap width; the clear ends
+  // (lines up to about fitLimit - 1 - a next word) give the density per character, and the rest
+  // of the width, up to wrapWidth, holds as many ends per character among the full lines
+  const fullTU = all.filter((b) => b.gap === wrapGap && endsSentence(b) && nextStartsOf(b.next.text) === 'upper' && fitOf(b) >= fitLimit);
+  const meanWord = ends.length ? ends.reduce((n, b) => n + firstWordLength(b.next.text), 0) / ends.length : 0;
+  const clearSpan = Math.max(1, fitLimit - 1 - meanWord);
+  const expectedEnds = (ends.length / clearSpan) * Math.max(0, wrapWidth - clearSpan);
+  const fullLineEndOdds = round(Math.min(20, Math.max(0.05, expectedEnds / Math.max(1, fullTU.length - expectedEnds))));
+  // title shape: more trailing spaces than 99 % of wraps, on a few lines only
+  const tw = inRhythm.filter((b) => b.line.trailingSpaces !== undefined).map((b) => b.line.trailingSpaces!).sort((a, b) => a - b);
+  const above = tw.length >= 20 ? percentile(tw, 0.99) + 1 : 0;
+  const titled = above > 1 ? all.filter((b) => (b.line.trailingSpaces ?? 0) >= above).length : 0;
+  const titleTrailing = titled >= 2 && titled <= 0.02 * all.length ? above : 0;
   const indents = ends.filter((b) => b.next.lead > b.line.lead).map((b) => b.next.lead - b.line.lead);
   return {
     samples: inRhythm.length,
@@ -176,7 +232,52 @@ export function calibrate(boundaries: Iterable<Boundary>): BreakParams {
     indent: indents.length ? mode(indents) : 0,
     indentInWraps: round(indentInWraps),
     indentAfterEnds: round(indentAfterEnds),
+    titleTrailing,
+    openers: {
+      paragraph: Object.fromEntries([...paragraph].sort()),
+      inside: Object.fromEntries([...inside].sort()),
+      paragraphTotal: sumOpeners(paragraph),
+      insideTotal: sumOpeners(inside),
+    },
+    fullLineEndOdds,
   };
+}
+
+/** a sentence that starts inside a line: after `. `, with a capital */
+const INSIDE_SENTENCE = /[.!?]["»”]?\s+(?:\d{1,3}(?=\p{Lu}))?(\p{Lu}[^\s]*\s+[^\s]+)/gu;
+
+/** The first two words of a sentence, lower-cased, digits as 0: `Il convient`, `En 0,`. */
+export function openerKey(text: string): string | undefined {
+  const t = text.replace(/^(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d+<\/sup>)(?=\p{Lu})/u, '');
+  const m = /^["«“]?\s?(\p{L}[\p{L}'’-]*)[\s,]+([\p{L}\d'’-]+)/u.exec(t);
+  if (!m) return undefined;
+  return `${m[1]} ${m[2]}`.toLowerCase().replace(/\d+/g, '0');
+}
+
+function sumOpeners(m: Map<string, number>): number {
+  let n = 0;
+  for (const [k, v] of m) if (!k.endsWith(' *')) n += v;
+  return n;
+}
+
+function fitOf(b: Boundary): number {
+  return b.line.text.length + 1 + firstWordLength(b.next.text);
+}
+
+/**
+ * Likelihood ratio of "paragraph start" over "sentence inside a paragraph" for the opening
+ * words of `next`, from this book's counts (add-one smoothing; the first word alone when
+ * the pair was never seen).
+ */
+function openerRatio(p: BreakParams, next: string): { key?: string; ratio: number } {
+  const key = openerKey(next);
+  const o = p.openers;
+  if (!key || o.paragraphTotal === 0 || o.insideTotal === 0) return { key, ratio: 1 };
+  const seen = (o.paragraph[key] ?? 0) + (o.inside[key] ?? 0) > 0;
+  const k = seen ? key : key.split(' ')[0]! + ' *';
+  const a = o.paragraph[k] ?? 0;
+  const b = o.inside[k] ?? 0;
+  return { key: k, ratio: round(((a + 1) / (o.paragraphTotal + 2)) / ((b + 1) / (o.insideTotal + 2))) };
 }
 
 function round(x: number): number {
@@ -207,6 +308,18 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   const short = fit < p.fitLimit;
   // a line ending in a word and a hyphen always goes on (`Saint-` / `Pétersbourg`)
   if (/[\p{L}\d]-$/u.test(line.text)) return out('join', 'line-end-hyphen');
+  // title lines (the book's title shape: extra trailing spaces): a title opens space-led and goes on to its last line
+  const titleLine = (l: LineShape) => p.titleTrailing > 0 && (l.trailingSpaces ?? 0) >= p.titleTrailing;
+  if (titleLine(next) && next.lead > 0 && !titleLine(line)) return out('break', 'title-shape');
+  if (titleLine(line) && !(titleLine(next) && next.lead > 0)) return out('join', 'title-shape');
+  // a numbered or lettered list item at the start of a line after a sentence, a colon or a semicolon
+  const item = LIST_ITEM.exec(next.text);
+  if (item && /[.:;]["»”)]*$/.test(line.text) && !NOT_AN_END.test(line.text)) {
+    // `13. Technologie industrielle.` / `14. Agriculture…`: the list runs inline, the paragraph goes on
+    const n = Number(item[1]);
+    if (n > 1 && new RegExp(`\\s${n - 1}[.)]\\s`).test(line.text)) return out('join', 'inline-list');
+    return out('break', 'list-item');
+  }
   if (gap > p.wrapGap) {
     // a wider gap than the book's wraps: a paragraph end unless the sentence visibly goes on
     return !terminal && nextLower ? out('join', 'sentence-goes-on') : out('break', 'blank-line');
@@ -222,8 +335,9 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
     if (next.lead > line.lead && next.lead >= Math.max(1, Math.ceil(p.indent / 2)) && !nextLower) return out('break', 'indent');
   }
   const nextStartsSentence = starts === 'upper' || /^\d{0,3}["«]?\p{Lu}/u.test(next.text);
-  // a title line (short, no final punctuation) followed by the start of a sentence
-  if (soFarLength <= 120 && !terminal && short && !(p.trailingMarksWrap && line.trailing) && nextStartsSentence && !/[,;]$/.test(line.text) && !FUNCTION_WORD_END.test(line.text)) {
+  // a title line (short, no final punctuation) followed by the start of a sentence; a short line
+  // with no sentence end inside a long paragraph too: the next word would have fitted on it
+  if (soFarLength <= 2 * p.wrapWidth && !terminal && short && !(p.trailingMarksWrap && line.trailing) && nextStartsSentence && !/[,;]$/.test(line.text) && !FUNCTION_WORD_END.test(line.text)) {
     return out('break', 'title-line');
   }
   // a sentence ends on a line the next word would have fitted on: the paragraph ended there
@@ -240,8 +354,14 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
     return out('join', 'not-indented');
   }
   if (!terminal || !nextStartsSentence) return out('join', terminal ? 'sentence-goes-on' : 'no-sentence-end');
-  // a full line ending a sentence before a capital: the wrap and the paragraph end look the same
-  return out('join', 'full-line', true);
+  // a full line ending a sentence before a capital: the wrap and the paragraph end look the
+  // same; the book's own way of opening paragraphs decides, and the decision stays uncertain
+  if (!endsWithStop(b)) return out('join', 'full-line', true);
+  const o = openerRatio(p, next.text);
+  evidence.opener = o.key;
+  evidence.openerRatio = o.ratio;
+  evidence.fullLineEndOdds = p.fullLineEndOdds;
+  return o.ratio * p.fullLineEndOdds > 1 ? out('break', 'full-line-opener', true) : out('join', 'full-line', true);
 }
 
 /** Cut a raw text into line pairs (consecutive non-blank lines with the blank lines between). */
@@ -256,7 +376,7 @@ export function boundariesOf(text: string): Boundary[] {
       gap++;
       continue;
     }
-    const shape: LineShape = { text: t, lead: raw.length - raw.trimStart().length, trailing: /[ \t]$/.test(raw) };
+    const shape: LineShape = { text: t, lead: raw.length - raw.trimStart().length, trailing: /[ \t]$/.test(raw), trailingSpaces: raw.length - raw.trimEnd().length };
     if (prev) out.push({ line: prev, next: shape, gap });
     prev = shape;
     gap = 0;
