@@ -179,8 +179,9 @@ function isWord(w: string, vocab: Vocabulary, lex: { has(word: string): boolean 
  *  3. the book writes `xxxyyy` inline (`Venezuela` elsewhere in the book): drop;
  *  (the book's counts take plural and feminine forms in: `bélarussiennes` attests `bélarussienne`)
  *  4. the fragments' shapes, flagged `uncertain`: after a known prefix, the book's own
- *     habit with that prefix (welded `interrégional` vs `inter-régional`); two words make
- *     a compound; a fragment that is no word (`Vene` / `zuela`, `Mi` / `ning`) makes a split.
+ *     habit with that prefix (welded `interrégional` vs `inter-régional`); a left part the
+ *     book writes as a word of its own, or two words, make a compound; a fragment that is
+ *     no word (`Vene` / `zuela`, `Mi` / `ning`) makes a split.
  */
 function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
   const hy = `${l}-${r}`.toLowerCase();
@@ -213,8 +214,10 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
     const use = vocab.prefixUse?.(pre) ?? { welded: 0, hyphenated: 1 };
     return use.welded > use.hyphenated ? drop({ fragments, prefixUse: use }, true) : keep({ fragments, prefixUse: use }, true);
   }
-  // two words: a compound nobody else wrote; otherwise a split word
-  return leftWord && rightWord ? keep({ fragments }, true) : drop({ fragments }, true);
+  // the left part written as a word of its own elsewhere in this text (`biélorusse-` / `omanais`),
+  // or two words: a compound nobody else wrote; otherwise a split word
+  const leftInBook = vocab.count(l.toLowerCase()) > 0;
+  return leftInBook || (leftWord && rightWord) ? keep({ fragments, leftInBook }, true) : drop({ fragments }, true);
 }
 
 export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
