@@ -188,3 +188,23 @@ describe('re-wrapped text (independent renderer, French syllabic hyphenation)', 
     });
   }
 });
+
+describe('corpus/003 (double-spaced, no mark but line lengths): hand-read paragraph starts', () => {
+  it('lines 1-1500: at least 90 % of the 63 blocks come out exactly (41 % before per-book calibration)', () => {
+    const f = join(process.cwd(), 'corpus', '003_061996c0357b2964.txt');
+    const doc = run(readFileSync(f, 'utf8'));
+    const starts = new Set(doc.blocks.map((b) => b.source[0]!.start.line));
+    const gold = fixture('../paragraph-starts/003-lines-1-1500.txt')
+      .split('\n')
+      .filter((l) => /^\d/.test(l))
+      .map((l) => Number(l.split('\t')[0]));
+    expect(gold.length).toBe(63);
+    let exact = 0;
+    gold.forEach((g, i) => {
+      const next = gold[i + 1] ?? 1500;
+      const inside = [...starts].some((s) => s > g && s < next);
+      if (starts.has(g) && !inside && (i + 1 === gold.length || starts.has(next))) exact++;
+    });
+    expect(exact / gold.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
