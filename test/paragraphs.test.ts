@@ -80,6 +80,22 @@ describe('fixtures: one convention each, exact output', () => {
   });
 });
 
+describe('a word hyphenated across a page break', () => {
+  it('double-spaced, separator line, footnotes, space-led continuation: the word comes back whole', () => {
+    const text = fixture('double-spaced-page-break.txt');
+    const doc = run(text);
+    expect(cleanText(doc).split('\n')).toEqual([
+      "Le commerce entre le Belarus et la Chine a atteint cinq milliards de dollars en 2021, selon les données publiées par le ministère biélorusse de l'économie. Les deux parties prévoient de doubler ce chiffre d'ici à 2025, grâce au parc industriel \"Great Stone\"[^1] et à ses nombreux résidents venus de Chine.",
+      'Par ailleurs, la région de Gomel a conclu un accord avec la province du Heilongjiang.',
+      '---',
+      '[^1]: Statistiques du commerce extérieur [Ressource électronique]. - 2022. - URL : https://www.belta.by/economics/view/commerce-2022/',
+      '',
+    ]);
+    expect(doc.audit.find((a) => a.rule === 'layout/dehyphenate' && a.evidence?.left === 'écono')).toMatchObject({ evidence: { lexicon: 'économie' } });
+    expect(reconstruct(doc)).toBe(text);
+  });
+});
+
 describe('boundary decisions in the audit', () => {
   it('every break and every join of a wrapped text is an audit entry with the evidence it used', () => {
     const text = fixture('double-spaced-short-ends.txt');
