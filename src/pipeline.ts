@@ -27,6 +27,7 @@ import { linkMarkers } from './stages/3-footnotes/link-markers.js';
 import { footnoteNumbering } from './stages/3-footnotes/numbering.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './stages/4-unwrap/assemble-blocks.js';
 import { bookVocabulary } from './stages/4-unwrap/hyphenation.js';
+import type { BreakParams } from './stages/4-unwrap/paragraph-breaks.js';
 import { stripMarkup, isMarkdownHeading } from './stages/4-unwrap/strip-markup.js';
 import { classifyBlock } from './stages/4-unwrap/classify-blocks.js';
 import { findUrls, loadUrlRules, type UrlRules } from './stages/5-urls/repair-urls.js';
@@ -96,6 +97,8 @@ export interface SectionOptions {
   seenMarkers: number[];
   front: boolean;
   back: boolean;
+  /** the whole book's paragraph-boundary parameters */
+  breakParams?: BreakParams;
 }
 
 /** What a section hands on to the next one. */
@@ -134,6 +137,8 @@ function ctxOf(tree: PipelineTree): AssembleContext {
     ev: tree.layout,
     vocab: bookVocabulary(tree.source),
     prefixes: tree.rules.layout.hyphenPrefixes,
+    // paragraph boundaries: a section decides with the whole book's calibration (the whole book calibrates on its body lines)
+    breakParams: tree.section?.breakParams,
   };
 }
 

@@ -92,6 +92,8 @@ describe('a word hyphenated across a page break', () => {
       '',
     ]);
     expect(doc.audit.find((a) => a.rule === 'layout/dehyphenate' && a.evidence?.left === 'écono')).toMatchObject({ evidence: { lexicon: 'économie' } });
+    // the page-break decision is in the audit with its evidence too
+    expect(doc.audit.find((a) => a.rule === 'footnotes/rejoin-page-break' && a.evidence)).toMatchObject({ evidence: { decision: 'continues-after-page-break', endsWithHyphen: true } });
     expect(reconstruct(doc)).toBe(text);
   });
 });

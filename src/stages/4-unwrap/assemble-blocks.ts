@@ -9,7 +9,7 @@ import { MappedText, type Piece } from '../../text/mapped-text.js';
 import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
 import type { PageItem } from '../3-footnotes/split-pages.js';
 import { decideGlue, type DecisionNote, type Vocabulary } from './hyphenation.js';
-import { calibrate, decide, type Boundary, type LineShape } from './paragraph-breaks.js';
+import { calibrate, decide, type Boundary, type BreakParams, type LineShape } from './paragraph-breaks.js';
 
 export interface BlockDraft {
   kind: BlockKind;
@@ -40,6 +40,8 @@ export interface AssembleContext {
   ev: LayoutEvidence;
   vocab: Vocabulary;
   prefixes: Set<string>;
+  /** the book's paragraph-boundary parameters (`calibrateText` of the whole book); calibrated on the body items when absent */
+  breakParams?: BreakParams;
 }
 
 const STAGE = 'unwrap';
@@ -134,7 +136,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
   let fn: FootnoteDraft | undefined;
   let fnLast: ClassifiedLine | undefined;
   let titleMode = false;
-  const params = wrapped ? calibrate(bodyBoundaries(items, lines)) : undefined;
+  const params = wrapped ? (ctx.breakParams ?? calibrate(bodyBoundaries(items, lines))) : undefined;
 
   const close = () => {
     cur = undefined;
@@ -203,9 +205,12 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     const nextText = l.t;
     if (!wrapped) {
       if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText)) {
-        extend(l, 'footnotes/rejoin-page-break');
+        extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
-      } else open(l);
+      } else {
+        if (it.afterBreak) markBreak(cur, curLast, pageBreakNote(soFar, nextText, false));
+        open(l);
+      }
       continue;
     }
     if (titleMode) {
@@ -224,22 +229,42 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     }
     if (it.afterBreak) {
       if (continuesAfterBreak(soFar, nextText)) {
-        extend(l, 'footnotes/rejoin-page-break');
+        extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
-      } else open(l);
+      } else {
+        markBreak(cur, curLast, pageBreakNote(soFar, nextText, false));
+        open(l);
+      }
       continue;
     }
     const d = decide(params!, { line: shapeOf(curLast), next: shapeOf(l), gap: it.gapBefore, soFar }, soFarLength);
     const note: DecisionNote = { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) };
     if (d.decision === 'join') extend(l, undefined, note);
     else {
-      // the paragraph break is an audit entry too (zero-width, where the paragraph ends)
-      const end = contentEnd(curLast);
-      cur.mt.pieces.push({ from: end, to: end, text: '', rule: 'layout/paragraph-break', stage: STAGE, ...note });
+      markBreak(cur, curLast, note);
       open(l);
     }
   }
   return { blocks, footnotes: numberUnnumbered(footnotes, ctx), removed };
+}
+
+/** A paragraph break is an audit entry too: zero-width, where the paragraph ends, with its evidence. */
+function markBreak(b: BlockDraft, last: ClassifiedLine, note: DecisionNote): void {
+  const end = contentEnd(last);
+  b.mt.pieces.push({ from: end, to: end, text: '', rule: 'layout/paragraph-break', stage: STAGE, ...note });
+}
+
+/** The evidence of a decision at a page break (`continuesAfterBreak`). */
+function pageBreakNote(soFar: string, next: string, goesOn: boolean): DecisionNote {
+  const p = soFar.replace(/\*+\s*$/, '').trimEnd();
+  return {
+    evidence: {
+      decision: goesOn ? 'continues-after-page-break' : 'page-break-at-sentence-end',
+      endsWithHyphen: /[\p{L}\d]-$/u.test(p),
+      endsSentence: TERMINAL.test(p),
+      nextStarts: /^\P{L}*\p{Ll}/u.test(next.trimStart()) ? 'lower' : 'other',
+    },
+  };
 }
 
 function shapeOf(l: ClassifiedLine): LineShape {

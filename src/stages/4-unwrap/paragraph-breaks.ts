@@ -364,22 +364,37 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   return o.ratio * p.fullLineEndOdds > 1 ? out('break', 'full-line-opener', true) : out('join', 'full-line', true);
 }
 
-/** Cut a raw text into line pairs (consecutive non-blank lines with the blank lines between). */
-export function boundariesOf(text: string): Boundary[] {
-  const lines = text.split(/\r?\n/);
-  const out: Boundary[] = [];
+/** The line pairs of a raw text (consecutive non-blank lines with the blank lines between), one at a time. */
+export function* iterBoundaries(text: string): Generator<Boundary> {
   let prev: LineShape | undefined;
   let gap = 0;
-  for (const raw of lines) {
+  let at = 0;
+  while (at <= text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const raw = text.slice(at, nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+    at = nl + 1;
     const t = raw.trim();
     if (t.length === 0) {
       gap++;
       continue;
     }
     const shape: LineShape = { text: t, lead: raw.length - raw.trimStart().length, trailing: /[ \t]$/.test(raw), trailingSpaces: raw.length - raw.trimEnd().length };
-    if (prev) out.push({ line: prev, next: shape, gap });
+    if (prev) yield { line: prev, next: shape, gap };
     prev = shape;
     gap = 0;
   }
-  return out;
+}
+
+/** Cut a raw text into line pairs (consecutive non-blank lines with the blank lines between). */
+export function boundariesOf(text: string): Boundary[] {
+  return [...iterBoundaries(text)];
+}
+
+/**
+ * The parameters of a whole book from its raw text. The pipeline calibrates this way, once
+ * per book, so that a book processed in sections decides exactly as the whole book does.
+ */
+export function calibrateText(text: string): BreakParams {
+  return calibrate(iterBoundaries(text));
 }

@@ -12,6 +12,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { processDecoded, type RuleSet, type SectionCarry } from '../../pipeline.js';
+import { calibrateText } from '../4-unwrap/paragraph-breaks.js';
 import type { AuditEntry, Block, DocumentJson, Fact, Footnote, Removed, Span } from '../../types.js';
 import { SCHEMA_ID } from '../../types.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
@@ -125,13 +126,15 @@ export async function writeSectioned(
     };
     await json.write(`{\n "schema": ${JSON.stringify(SCHEMA_ID)},\n "blocks": [`);
     await diff.write(diffHeader(meta.name).join('\n') + '\n');
+    // paragraph boundaries are calibrated once on the whole book: every section decides as the whole book does
+    const breakParams = calibrateText(text);
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
       const { doc, timings: t, carry: next } = processDecoded(part, {
         path: meta.path,
         rules,
-        section: { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length },
+        section: { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length, breakParams },
       });
       for (const [name, v] of Object.entries(t)) timings[name] = (timings[name] ?? 0) + v;
       carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])] };
