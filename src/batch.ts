@@ -13,11 +13,11 @@ import { availableParallelism } from 'node:os';
 import { WorkerPool } from './worker-pool.js';
 import { decode, InputError } from './stages/1-read/decode.js';
 import { processDecoded, type RuleSet } from './pipeline.js';
-import { cleanText } from './stages/7-write/clean-text.js';
-import { auditDiff } from './stages/7-write/audit-diff.js';
-import { writeFileAtomic } from './stages/7-write/write-atomic.js';
-import { serializeDocument } from './stages/7-write/serialize.js';
-import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
+import { cleanText } from './write/clean-text.js';
+import { auditDiff } from './write/audit-diff.js';
+import { writeFileAtomic } from './write/write-atomic.js';
+import { serializeDocument } from './write/serialize.js';
+import { SECTION_THRESHOLD, writeSectioned } from './write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
 
 export interface BatchOptions {
@@ -41,7 +41,8 @@ export interface FileResult {
   warnings: string[];
   bytes: number;
   outputs?: string[];
-  messages?: Array<{ reason: string; ruleId?: string }>;
+  /** what the stages reported (vfile messages: rule id, stage, position) */
+  messages?: Array<{ reason: string; ruleId?: string; source?: string; place?: { line: number; column: number } }>;
   stats?: DocumentJson['stats'];
   audit?: DocumentJson['audit'];
   timings?: Record<string, number>;
@@ -163,7 +164,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       outputs,
       stats: doc.stats,
       timings,
-      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined })) } : {}),
+      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined, place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined })) } : {}),
     };
   } catch (e) {
     const err = e as Error;

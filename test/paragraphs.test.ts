@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRules, processDecoded } from '../src/pipeline.js';
 import { boundariesOf, calibrate, decide } from '../src/stages/4-unwrap/paragraph-breaks.js';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
-import { reconstruct } from '../src/stages/7-write/reconstruct.js';
+import { cleanText } from '../src/write/clean-text.js';
+import { reconstruct } from '../src/stages/9-document/reconstruct.js';
 import { CONVENTIONS, onePerLine, render, score, truthParagraphs, type Convention } from './support/rewrap.js';
 
 const rules = loadRules();

@@ -103,35 +103,3 @@ function firstInvalidUtf8(buf: Uint8Array): number {
   }
   return buf.length;
 }
-
-/** Re-encode decoded text exactly as it was read (used by the conservation check). */
-export function encode(text: string, encoding: Decoded['encoding'], bom: boolean): Uint8Array {
-  if (encoding === 'utf-8') {
-    const body = new TextEncoder().encode(text);
-    if (!bom) return body;
-    const out = new Uint8Array(body.length + 3);
-    out.set([0xef, 0xbb, 0xbf]);
-    out.set(body, 3);
-    return out;
-  }
-  const table = cp1252Table();
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const b = table.get(text[i]!);
-    if (b === undefined) throw new Error(`character U+${text.charCodeAt(i).toString(16)} has no Windows-1252 byte`);
-    out[i] = b;
-  }
-  return out;
-}
-
-let table1252: Map<string, number> | undefined;
-function cp1252Table(): Map<string, number> {
-  if (!table1252) {
-    table1252 = new Map();
-    for (let b = 0; b < 256; b++) {
-      const ch = cp1252.decode(new Uint8Array([b]));
-      if (!table1252.has(ch)) table1252.set(ch, b);
-    }
-  }
-  return table1252;
-}

@@ -33,6 +33,8 @@
  * text into such pairs).
  */
 
+import { LINE_END_FUNCTION_WORD } from '../../lang/fr/index.js';
+
 export interface LineShape {
   /** the line, without leading/trailing white space */
   text: string;
@@ -117,7 +119,7 @@ export interface BoundaryEvidence {
 /** sentence-final punctuation, possibly followed by closing quotes and a footnote marker */
 export const TERMINAL = /[.!?…:;]["»”)\]*]*\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d+<\/sup>)?\s*\.?$/;
 /** a line ending with one of these words goes on: it is not a title */
-const FUNCTION_WORD_END = /(?:^|\s)(?:de|du|des|la|le|les|l'|d'|et|à|au|aux|en|pour|par|sur|dans|avec|un|une|que|qui|dont|entre|vers|-)$/iu;
+const FUNCTION_WORD_END = LINE_END_FUNCTION_WORD;
 
 function nextStartsOf(t: string): 'lower' | 'upper' | 'other' {
   // a marker glued to the first word, or OCR junk before it (`• • r rmarchandises`)
@@ -165,9 +167,19 @@ function mode(xs: number[]): number {
 
 const share = (xs: boolean[]) => (xs.length ? xs.filter(Boolean).length / xs.length : 0);
 
-/** A wrap in any book: the next line goes on in lower case after a line with no sentence end. */
+/** a reference or footnote line (a URL, a resource label, `12 Title…`): not how the body wraps */
+const NOTE_LIKE = /https?:|www\.|\/\/|\[(?:Ressource|ressource|Electronic|electronic)|\bURL ?:|^\d{1,3} \p{Lu}/u;
+
+/** A wrap in any book: the next line goes on in lower case after a line with no sentence end (body lines only). */
 function isSureWrap(b: Boundary): boolean {
-  return nextStartsOf(b.next.text) === 'lower' && !endsSentence(b) && !/-$/.test(b.line.text);
+  return (
+    nextStartsOf(b.next.text) === 'lower' &&
+    !endsSentence(b) &&
+    !/-$/.test(b.line.text) &&
+    b.next.lead <= b.line.lead &&
+    !NOTE_LIKE.test(b.line.text) &&
+    !NOTE_LIKE.test(b.next.text)
+  );
 }
 
 /** Parameters of one book (or of several, for a leave-one-book-out evaluation) from its line pairs. */
