@@ -95,6 +95,8 @@ export class MappedText {
       pos += this.pieces[i]!.text.length;
       i++;
     }
+    // a zero-width decision record (a paragraph break with its evidence) at `start` stays in front of the change
+    while (start < end && i < this.pieces.length && this.pieces[i]!.text.length === 0 && this.pieces[i]!.from === this.pieces[i]!.to && this.pieces[i]!.evidence) i++;
     // skip zero-length pieces sitting exactly at `start` only if we insert
     const first = i;
     while (i < this.pieces.length && pos < end) {

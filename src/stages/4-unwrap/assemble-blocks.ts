@@ -42,6 +42,8 @@ export interface AssembleContext {
   prefixes: Set<string>;
   /** the book's paragraph-boundary parameters (`calibrateText` of the whole book); calibrated on the body items when absent */
   breakParams?: BreakParams;
+  /** a section of a larger book: the last body line before it and the blank lines between */
+  sectionStart?: { line: LineShape; gap: number };
 }
 
 const STAGE = 'unwrap';
@@ -195,7 +197,13 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     }
     // a body line
     if (!cur || !curLast) {
+      const first = blocks.length === 0 && it.k === 'body' && !it.afterBreak ? ctx.sectionStart : undefined;
       open(l, titleMode ? 'heading' : 'paragraph');
+      if (first && params) {
+        // a section of a larger book: the break before its first paragraph, decided as the whole book decides it
+        const d = decide(params, { line: first.line, next: shapeOf(l), gap: first.gap, soFar: first.line.text });
+        if (d.decision === 'break') markBreak(cur!, l, { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) });
+      }
       if (titleMode && !(ev.trailingSpaceMarksWrap && l.trailing)) titleMode = false;
       continue;
     }
@@ -207,8 +215,8 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
       } else {
-        if (it.afterBreak) markBreak(cur, curLast, pageBreakNote(soFar, nextText, false));
         open(l);
+        if (it.afterBreak) markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
       }
       continue;
     }
@@ -231,8 +239,8 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
       } else {
-        markBreak(cur, curLast, pageBreakNote(soFar, nextText, false));
         open(l);
+        markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
       }
       continue;
     }
@@ -240,17 +248,17 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     const note: DecisionNote = { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) };
     if (d.decision === 'join') extend(l, undefined, note);
     else {
-      markBreak(cur, curLast, note);
       open(l);
+      markBreak(cur!, l, note);
     }
   }
   return { blocks, footnotes: numberUnnumbered(footnotes, ctx), removed };
 }
 
-/** A paragraph break is an audit entry too: zero-width, where the paragraph ends, with its evidence. */
-function markBreak(b: BlockDraft, last: ClassifiedLine, note: DecisionNote): void {
-  const end = contentEnd(last);
-  b.mt.pieces.push({ from: end, to: end, text: '', rule: 'layout/paragraph-break', stage: STAGE, ...note });
+/** A paragraph break is an audit entry too: zero-width, where the new paragraph starts (its first piece), with its evidence. */
+function markBreak(b: BlockDraft, first: ClassifiedLine, note: DecisionNote): void {
+  const at = contentStart(first);
+  b.mt.pieces.unshift({ from: at, to: at, text: '', rule: 'layout/paragraph-break', stage: STAGE, ...note });
 }
 
 /** The evidence of a decision at a page break (`continuesAfterBreak`). */

@@ -51,10 +51,11 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
     source: tree.source,
     lines,
     ev: tree.layout,
-    vocab: bookVocabulary(tree.source),
+    vocab: tree.section?.vocab ?? bookVocabulary(tree.source),
     prefixes: tree.rules.layout.hyphenPrefixes,
     // paragraph boundaries: calibrated once on the whole book's text; a section gets the whole book's
     breakParams: isWrappedLayout(tree.layout.layout) ? (tree.section?.breakParams ?? calibrateText(tree.source)) : undefined,
+    sectionStart: tree.section?.sectionStart,
   };
   const front = matterBlocks(0, regions.bodyStart, 'front-matter', ctx, regions.tocLines);
   const body = assembleBody(tree.items, ctx);
