@@ -180,6 +180,10 @@ export interface AuditEntry {
   source: Span;
   /** the block (`b12`) or footnote (`fn3`) whose text holds the change; absent for white space between them */
   in?: string;
+  /** the evidence a decision rested on (paragraph breaks and joins, line-end hyphens) */
+  evidence?: Record<string, unknown>;
+  /** the evidence did not settle the decision: a reviewer should look */
+  uncertain?: boolean;
 }
 
 export interface Stats {

@@ -17,6 +17,10 @@ export interface Piece {
   /** rule id when the piece is a change; absent for a verbatim copy */
   rule?: string;
   stage?: string;
+  /** what the decision behind the change rested on (written to the audit entry) */
+  evidence?: Record<string, unknown>;
+  /** the evidence did not settle the decision (written to the audit entry) */
+  uncertain?: boolean;
 }
 
 export class MappedText {
@@ -91,6 +95,8 @@ export class MappedText {
       pos += this.pieces[i]!.text.length;
       i++;
     }
+    // a zero-width decision record (a paragraph break with its evidence) at `start` stays in front of the change
+    while (start < end && i < this.pieces.length && this.pieces[i]!.text.length === 0 && this.pieces[i]!.from === this.pieces[i]!.to && this.pieces[i]!.evidence) i++;
     // skip zero-length pieces sitting exactly at `start` only if we insert
     const first = i;
     while (i < this.pieces.length && pos < end) {

@@ -17,6 +17,24 @@ import { analyse, type RuleSet, type SectionCarry } from '../pipeline.js';
 import type { DocumentJson } from '../types.js';
 import { SCHEMA_ID } from '../types.js';
 import { DocumentBuilder } from '../stages/9-document/index.js';
+import { calibrateText, type LineShape } from '../stages/4-unwrap/paragraph-breaks.js';
+import { bookVocabulary } from '../stages/4-unwrap/hyphenation.js';
+
+/** The last non-blank line before offset `at` and the blank lines between (the break before a section). */
+function lineBefore(text: string, at: number): { line: LineShape; gap: number } | undefined {
+  let end = at - 1;
+  let gap = 0;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const raw = text.slice(start, end).replace(/\r$/, '');
+    if (raw.trim().length > 0) {
+      return { line: { text: raw.trim(), lead: raw.length - raw.trimStart().length, trailing: /[ \t]$/.test(raw), trailingSpaces: raw.length - raw.trimEnd().length }, gap };
+    }
+    gap++;
+    end = start - 1;
+  }
+  return undefined;
+}
 import { bodyLines, footnoteLines } from './clean-text.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 import { arrayItems } from './serialize.js';
@@ -136,10 +154,13 @@ export async function writeSectioned(
     await review.write(reviewHeader(meta.path).join('\n') + '\n');
     const noteViews: Array<[number, string]> = [];
     let fnBefore = 0;
+    // paragraph boundaries are calibrated once on the whole book: every section decides as the whole book does
+    const breakParams = calibrateText(text);
+    const vocab = bookVocabulary(text);
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
-      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length };
+      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined };
       const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
       const t0 = performance.now();
       const items = builder.add(tree, { offset: from, line: lineOffset });

@@ -9,6 +9,8 @@ import type { RuleSet } from '../../rules/rule-set.js';
 import type { TreeBase } from '../stage.js';
 
 export { decode, InputError, type Decoded } from './decode.js';
+import type { BreakParams, LineShape } from '../4-unwrap/paragraph-breaks.js';
+import type { Vocabulary } from '../4-unwrap/hyphenation.js';
 
 /** Processing one section of a book too large to hold whole: what it inherits from the sections before. */
 export interface SectionOptions {
@@ -20,6 +22,12 @@ export interface SectionOptions {
   startChapter?: number;
   front: boolean;
   back: boolean;
+  /** the whole book's paragraph-boundary parameters (a section decides as the whole book does) */
+  breakParams?: BreakParams;
+  /** the whole book's vocabulary (line-end hyphens are decided with the whole book's spelling) */
+  vocab?: Vocabulary;
+  /** the last body line before the section and the blank lines after it (the break before the section's first paragraph) */
+  sectionStart?: { line: LineShape; gap: number };
 }
 
 /** The file a document describes (`source` of the JSON, beyond what the text itself says). */

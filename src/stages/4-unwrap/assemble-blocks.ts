@@ -5,11 +5,11 @@
  * Every join is a rule-tagged change of the MappedText, so nothing is lost.
  */
 import type { BlockKind } from '../../types.js';
-import { MappedText } from '../../text/mapped-text.js';
+import { MappedText, type Piece } from '../../text/mapped-text.js';
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import type { PageItem } from '../3-pages/split-pages.js';
-import { decideGlue, type Vocabulary } from './hyphenation.js';
-import { LINE_END_FUNCTION_WORD } from '../../lang/fr/index.js';
+import { decideGlue, type DecisionNote, type Vocabulary } from './hyphenation.js';
+import { calibrate, decide, type Boundary, type BreakParams, type LineShape } from './paragraph-breaks.js';
 
 export interface BlockDraft {
   kind: BlockKind;
@@ -42,11 +42,14 @@ export interface AssembleContext {
   ev: LayoutEvidence;
   vocab: Vocabulary;
   prefixes: Set<string>;
+  /** the book's paragraph-boundary parameters (`calibrateText` of the whole book); calibrated on the body items when absent */
+  breakParams?: BreakParams;
+  /** a section of a larger book: the last body line before it and the blank lines between */
+  sectionStart?: { line: LineShape; gap: number };
 }
 
 const STAGE = 'unwrap';
 /** a line ending with one of these words goes on: it is not a title */
-const FUNCTION_WORD_END = LINE_END_FUNCTION_WORD;
 const TERMINAL = /[.!?…:;]["»”)\]*]*\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d+<\/sup>)?\s*\.?$/;
 
 function contentStart(l: ClassifiedLine): number {
@@ -64,6 +67,7 @@ export function joinLine(
   ctx: AssembleContext,
   skipLabel = 0,
   rule?: string,
+  note?: DecisionNote,
 ): void {
   const from = contentStart(l) + Math.max(0, skipLabel - l.lead);
   const to = contentEnd(l);
@@ -72,7 +76,7 @@ export function joinLine(
     mt.pushKept(ctx.source, from, to);
     return;
   }
-  const prevText = mt.tail(80);
+  const prevText = mt.tail(200);
   const nextText = ctx.source.slice(from, to);
   const glue = decideGlue(prevText, nextText, ctx.vocab, ctx.prefixes);
   const pEnd = contentEnd(prev);
@@ -80,15 +84,29 @@ export function joinLine(
   if (glue.dropHyphen) {
     // the hyphen is the last kept character of the previous line
     mt.replace(mt.length - 1, mt.length, '', glue.rule, STAGE);
+    annotate(mt.pieces[mt.pieces.length - 1], glue);
   }
   const r = rule ?? glue.rule;
+  const before = mt.pieces.length;
   if (contiguous) {
     mt.pushChange(pEnd, from, glue.text, r, STAGE);
   } else {
     mt.pushChange(pEnd, prev.end, glue.text, r, STAGE);
     if (from > l.start) mt.pushChange(l.start, from, '', skipLabel > 0 ? 'footnotes/label' : r, STAGE);
   }
+  // the join's audit entry carries the evidence of the boundary decision and of the hyphen decision
+  const joinPiece = mt.pieces.length > before ? mt.pieces[before] : undefined;
+  if (joinPiece && joinPiece.rule === r) {
+    annotate(joinPiece, note);
+    if (!glue.dropHyphen) annotate(joinPiece, glue);
+  }
   mt.pushKept(ctx.source, from, to);
+}
+
+function annotate(p: Piece | undefined, note: DecisionNote | undefined): void {
+  if (!p || !note) return;
+  if (note.evidence) p.evidence = { ...(p.evidence ?? {}), ...note.evidence };
+  if (note.uncertain) p.uncertain = true;
 }
 
 function allBlankBetween(lines: ClassifiedLine[], a: number, b: number): boolean {
@@ -121,6 +139,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
   let fn: FootnoteDraft | undefined;
   let fnLast: ClassifiedLine | undefined;
   let titleMode = false;
+  const params = wrapped ? (ctx.breakParams ?? calibrate(bodyBoundaries(items, lines))) : undefined;
 
   const close = () => {
     cur = undefined;
@@ -133,8 +152,8 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     cur.lines.push(l.i);
     curLast = l;
   };
-  const extend = (l: ClassifiedLine, rule?: string) => {
-    joinLine(cur!.mt, curLast, l, ctx, 0, rule);
+  const extend = (l: ClassifiedLine, rule?: string, note?: DecisionNote) => {
+    joinLine(cur!.mt, curLast, l, ctx, 0, rule, note);
     cur!.lines.push(l.i);
     curLast = l;
   };
@@ -180,7 +199,13 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     }
     // a body line
     if (!cur || !curLast) {
+      const first = blocks.length === 0 && it.k === 'body' && !it.afterBreak ? ctx.sectionStart : undefined;
       open(l, titleMode ? 'heading' : 'paragraph');
+      if (first && params) {
+        // a section of a larger book: the break before its first paragraph, decided as the whole book decides it
+        const d = decide(params, { line: first.line, next: shapeOf(l), gap: first.gap, soFar: first.line.text });
+        if (d.decision === 'break') markBreak(cur!, l, { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) });
+      }
       if (titleMode && !(ev.trailingSpaceMarksWrap && l.trailing)) titleMode = false;
       continue;
     }
@@ -189,9 +214,12 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     const nextText = l.t;
     if (!wrapped) {
       if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText)) {
-        extend(l, 'footnotes/rejoin-page-break');
+        extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
-      } else open(l);
+      } else {
+        open(l);
+        if (it.afterBreak) markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
+      }
       continue;
     }
     if (titleMode) {
@@ -210,51 +238,62 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     }
     if (it.afterBreak) {
       if (continuesAfterBreak(soFar, nextText)) {
-        extend(l, 'footnotes/rejoin-page-break');
+        extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
-      } else open(l);
+      } else {
+        open(l);
+        markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
+      }
       continue;
     }
-    if (wrapJoins(soFar, soFarLength, curLast, l, it.gapBefore, ctx)) extend(l);
-    else open(l);
+    const d = decide(params!, { line: shapeOf(curLast), next: shapeOf(l), gap: it.gapBefore, soFar }, soFarLength);
+    const note: DecisionNote = { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) };
+    if (d.decision === 'join') extend(l, undefined, note);
+    else {
+      open(l);
+      markBreak(cur!, l, note);
+    }
   }
   return { blocks, footnotes: numberUnnumbered(footnotes, ctx), removed };
 }
 
-/** Within one page: is the line break between prev and l a wrap (true) or a paragraph end? */
-function wrapJoins(soFar: string, soFarLength: number, prev: ClassifiedLine, l: ClassifiedLine, gap: number, ctx: AssembleContext): boolean {
-  const { ev } = ctx;
-  const terminal = TERMINAL.test(soFar.replace(/\*+\s*$/, '').trimEnd());
-  const nextLower = /^(?:\d{1,3})?[\p{Ll}]/u.test(l.t) || /^[•„\s>r]+\p{Ll}/u.test(l.t);
-  // a line ending in a word and a hyphen always goes on (`Saint-` / `Pétersbourg`)
-  if (/[\p{L}\d]-$/u.test(prev.t)) return true;
-  if (gap > ev.wrapGap) {
-    // an unexpected blank line: a paragraph end unless the sentence visibly goes on
-    return !terminal && nextLower;
+/** A paragraph break is an audit entry too: zero-width, where the new paragraph starts (its first piece), with its evidence. */
+function markBreak(b: BlockDraft, first: ClassifiedLine, note: DecisionNote): void {
+  const at = contentStart(first);
+  b.mt.pieces.unshift({ from: at, to: at, text: '', rule: 'layout/paragraph-break', stage: STAGE, ...note });
+}
+
+/** The evidence of a decision at a page break (`continuesAfterBreak`). */
+function pageBreakNote(soFar: string, next: string, goesOn: boolean): DecisionNote {
+  const p = soFar.replace(/\*+\s*$/, '').trimEnd();
+  return {
+    evidence: {
+      decision: goesOn ? 'continues-after-page-break' : 'page-break-at-sentence-end',
+      endsWithHyphen: /[\p{L}\d]-$/u.test(p),
+      endsSentence: TERMINAL.test(p),
+      nextStarts: /^\P{L}*\p{Ll}/u.test(next.trimStart()) ? 'lower' : 'other',
+    },
+  };
+}
+
+function shapeOf(l: ClassifiedLine): LineShape {
+  return { text: l.t, lead: l.lead, trailing: l.trailing, trailingSpaces: l.text.length - l.text.trimEnd().length };
+}
+
+/** The book's line pairs inside pages (no page break between them): what the boundary decision calibrates on. */
+function bodyBoundaries(items: PageItem[], lines: ClassifiedLine[]): Boundary[] {
+  const out: Boundary[] = [];
+  let prev: ClassifiedLine | undefined;
+  for (const it of items) {
+    if (it.k !== 'body') {
+      if (it.k !== 'removed') prev = undefined;
+      continue;
+    }
+    const l = lines[it.line]!;
+    if (prev && !it.afterBreak) out.push({ line: shapeOf(prev), next: shapeOf(l), gap: it.gapBefore });
+    prev = l;
   }
-  if (gap < ev.wrapGap) {
-    // double-spaced text with no blank line: a page turn (space-led) or a new paragraph
-    // a finished sentence on a line without the usual trailing space ends the paragraph
-    if (ev.trailingSpaceMarksWrap && !prev.trailing && terminal) return false;
-    return l.lead >= 1 || (nextLower && (!terminal || /:\s*$/.test(soFar)));
-  }
-  // a title line (short, no final punctuation) followed by the start of a sentence
-  const width = ev.wrapWidth || 80;
-  const nextStartsSentence = /^\d{0,3}[\p{Lu}"«]/u.test(l.t);
-  if (soFarLength <= 120 && !terminal && prev.t.length < width * 0.75 && nextStartsSentence && !/[,;]$/.test(prev.t) && !FUNCTION_WORD_END.test(prev.t)) {
-    return false;
-  }
-  // a short line that ends a sentence, followed by a capital: a paragraph end, whatever the spaces say
-  if (terminal && prev.t.length < width * 0.8 && nextStartsSentence) return false;
-  if (ev.trailingSpaceMarksWrap) {
-    if (prev.trailing) return true;
-    return !terminal && nextLower;
-  }
-  if (ev.layout === 'double-spaced') {
-    return !(terminal && !prev.trailing);
-  }
-  // no trailing-space convention: a short line ending a sentence ends the paragraph
-  return !(terminal && prev.t.length < width * 0.8);
+  return out;
 }
 
 /**

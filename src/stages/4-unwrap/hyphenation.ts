@@ -58,15 +58,37 @@ export class SortedJsonWords {
 
 export interface Vocabulary {
   count(word: string): number;
+  /**
+   * How the book writes words made with `prefix`: welded (`interrégional`: the rest is a
+   * word of the lexicon) or with a hyphen (`inter-régional`), over distinct words written inline.
+   */
+  prefixUse?(prefix: string): { welded: number; hyphenated: number };
 }
 
 // lower-case Latin letters (the books' words); one class test per character, no Unicode property lookups
 const WORD = /[a-zß-öø-ÿœæ]+(?:-[a-zß-öø-ÿœæ]+)*/g;
 
-/** Counts of lower-cased words and hyphenated compounds, as written inline in the book. */
+/** `text[a, z)` is the part before a line-end hyphen (`dévelop-⏎`) or the part after one (`-⏎pement`). */
+function isLineEndFragment(text: string, a: number, z: number): boolean {
+  if (text.charCodeAt(z) === 45 /* - */) {
+    let k = z + 1;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13) k++;
+    if (k >= text.length || text.charCodeAt(k) === 10) return true;
+  }
+  let k = a - 1;
+  let newline = false;
+  while (k >= 0 && /[ \t\r\n]/.test(text[k]!)) {
+    if (text[k] === '\n') newline = true;
+    k--;
+  }
+  return newline && text[k] === '-' && k > 0 && /\p{L}/u.test(text[k - 1]!);
+}
+
+/** Counts of lower-cased words and hyphenated compounds, as written inline in the book (line-end fragments left out). */
 export function bookVocabulary(text: string): Vocabulary {
   // built on first use: a book whose lines never end in a hyphen or a prefix never pays for it
   let counts: Map<string, number> | undefined;
+  const prefixCache = new Map<string, { welded: number; hyphenated: number }>();
   return {
     count: (w) => {
       if (!counts) {
@@ -76,21 +98,54 @@ export function bookVocabulary(text: string): Vocabulary {
         let m: RegExpExecArray | null;
         while ((m = WORD.exec(lower))) {
           const k = m[0];
+          // the two halves of a word hyphenated at a line end are not words written inline
+          if (isLineEndFragment(lower, m.index, m.index + k.length)) continue;
           counts.set(k, (counts.get(k) ?? 0) + 1);
         }
       }
       return counts.get(w.toLowerCase()) ?? 0;
     },
+    prefixUse(prefix) {
+      const pre = prefix.toLowerCase();
+      let use = prefixCache.get(pre);
+      if (!use) {
+        this.count('');
+        use = { welded: 0, hyphenated: 0 };
+        for (const k of counts!.keys()) {
+          if (!k.startsWith(pre) || k.length < pre.length + 3) continue;
+          if (k[pre.length] === '-') use.hyphenated++;
+          // welded only when the rest is a word (`interrégional`, not `intérieur` or `président`)
+          else if (!k.includes('-') && frenchLexicon().has(k.slice(pre.length))) use.welded++;
+        }
+        prefixCache.set(pre, use);
+      }
+      return use;
+    },
   };
 }
 
-export type Glue =
-  | { text: ' '; rule: 'layout/join-wrap'; dropHyphen?: false }
-  | { text: ''; rule: 'layout/join-compound'; dropHyphen?: false }
-  | { text: ''; rule: 'layout/dehyphenate'; dropHyphen: true }
-  | { text: '-'; rule: 'layout/restore-hyphen'; dropHyphen?: false };
+/** What a decision rested on, for its audit entry. */
+export interface DecisionNote {
+  evidence?: Record<string, unknown>;
+  /** neither the lexicon nor the book settles it */
+  uncertain?: boolean;
+}
+
+export type Glue = DecisionNote &
+  (
+    | { text: ' '; rule: 'layout/join-wrap'; dropHyphen?: false }
+    | { text: ''; rule: 'layout/join-compound'; dropHyphen?: false }
+    | { text: ''; rule: 'layout/dehyphenate'; dropHyphen: true }
+    | { text: '-'; rule: 'layout/restore-hyphen'; dropHyphen?: false }
+  );
 
 const LEADING_LETTERS = /^([\p{L}]+)/u;
+/** the token before a line-end hyphen is a word (letters, maybe an elided article or an opening quote) */
+const WORD_TOKEN_END = /(?:^|[\s"«“(])(?:\p{L}['’])?\p{L}+$/u;
+/** a URL opened in the last characters and not closed by a sentence end (slugs wrap at their hyphens) */
+const IN_URL = /(?:https?:\/\/|www\.)(?![^]*[.!?]\s)/;
+/** the token after it is letters up to a space or punctuation */
+const WORD_TOKEN_START = /^\p{L}+(?:$|[\s,;:.!?»”")\]])/u;
 const IS_LETTER = /\p{L}/u;
 
 /** The run of letters at the end of s (a backward scan: a `$`-anchored regex retries at every offset). */
@@ -98,6 +153,71 @@ function lastWord(s: string): string | undefined {
   let i = s.length;
   while (i > 0 && IS_LETTER.test(s[i - 1]!)) i--;
   return i < s.length ? s.slice(i) : undefined;
+}
+
+/** Inline uses of a word in the book, its plural or feminine forms included (`bélarussienne` / `bélarussiennes`). */
+function inflected(vocab: Vocabulary, w: string): number {
+  let n = vocab.count(w);
+  for (const end of ['s', 'e', 'es', 'x']) {
+    n += vocab.count(w + end);
+    if (w.endsWith(end) && w.length > end.length + 3) n += vocab.count(w.slice(0, -end.length));
+  }
+  return n;
+}
+
+/** Is the fragment `w` a word on its own: written inline in the book, or in the lexicon? */
+function isWord(w: string, vocab: Vocabulary, lex: { has(word: string): boolean }): boolean {
+  const lc = w.toLowerCase();
+  return vocab.count(lc) > 0 || lex.has(lc);
+}
+
+/**
+ * `xxx-` at a line end, `yyy` on the next line: a split word (drop the hyphen) or a
+ * compound (keep it). In order:
+ *  1. the book writes `xxx-yyy` inline at least as often as `xxxyyy`: keep;
+ *  2. the lexicon knows `xxx-yyy` (keep) or `xxxyyy` (drop);
+ *  3. the book writes `xxxyyy` inline (`Venezuela` elsewhere in the book): drop;
+ *  (the book's counts take plural and feminine forms in: `bélarussiennes` attests `bélarussienne`)
+ *  4. the fragments' shapes, flagged `uncertain`: after a known prefix, the book's own
+ *     habit with that prefix (welded `interrégional` vs `inter-régional`); a left part the
+ *     book writes as a word of its own, or two words, make a compound; a fragment that is
+ *     no word (`Vene` / `zuela`, `Mi` / `ning`) makes a split.
+ */
+function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
+  const hy = `${l}-${r}`.toLowerCase();
+  const joined = `${l}${r}`.toLowerCase();
+  const inBook = { hyphenated: inflected(vocab, hy), joined: inflected(vocab, joined) };
+  const keep = (evidence: Record<string, unknown>, uncertain?: boolean): Glue => ({
+    text: '',
+    rule: 'layout/join-compound',
+    evidence: { left: l, right: r, ...evidence },
+    ...(uncertain ? { uncertain } : {}),
+  });
+  const drop = (evidence: Record<string, unknown>, uncertain?: boolean): Glue => ({
+    text: '',
+    rule: 'layout/dehyphenate',
+    dropHyphen: true,
+    evidence: { left: l, right: r, ...evidence },
+    ...(uncertain ? { uncertain } : {}),
+  });
+  if (inBook.hyphenated > 0 && inBook.hyphenated >= inBook.joined) return keep({ inBook });
+  const lex = frenchLexicon();
+  if (lex.has(hy)) return keep({ lexicon: hy, inBook });
+  if (lex.has(joined)) return drop({ lexicon: joined, inBook });
+  const pre = l.toLowerCase();
+  const prefix = prefixes.has(pre);
+  const leftWord = isWord(l, vocab, lex);
+  const rightWord = isWord(r, vocab, lex);
+  const fragments = { prefix, leftWord, rightWord };
+  if (inBook.joined > 0) return drop({ inBook, fragments });
+  if (prefix) {
+    const use = vocab.prefixUse?.(pre) ?? { welded: 0, hyphenated: 1 };
+    return use.welded > use.hyphenated ? drop({ fragments, prefixUse: use }, true) : keep({ fragments, prefixUse: use }, true);
+  }
+  // the left part written as a word of its own elsewhere in this text (`biélorusse-` / `omanais`),
+  // or two words: a compound nobody else wrote; otherwise a split word
+  const leftInBook = vocab.count(l.toLowerCase()) > 0;
+  return leftInBook || (leftWord && rightWord) ? keep({ fragments, leftInBook }, true) : drop({ fragments }, true);
 }
 
 export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
@@ -108,15 +228,13 @@ export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefix
     const l = lastWord(p.slice(0, -1));
     const r = LEADING_LETTERS.exec(nx)?.[1];
     if (!l || !r) return { text: '', rule: 'layout/join-compound' };
-    if (r[0] !== r[0]!.toLowerCase()) return { text: '', rule: 'layout/join-compound' };
-    const hy = `${l}-${r}`.toLowerCase();
-    const joined = `${l}${r}`.toLowerCase();
-    if (vocab.count(hy) > 0) return { text: '', rule: 'layout/join-compound' };
-    if (vocab.count(joined) > 0) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true };
-    const lex = frenchLexicon();
-    if (lex.has(hy)) return { text: '', rule: 'layout/join-compound' };
-    if (lex.has(joined)) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true };
-    return { text: '', rule: 'layout/join-compound' };
+    // `Saint-` / `Pétersbourg`: a capital after the hyphen starts a name of its own
+    // (a word in capitals, `COM-` / `MERCE`, is decided like any other)
+    const caps = l.length >= 2 && l === l.toUpperCase() && r === r.toUpperCase();
+    if (r[0] !== r[0]!.toLowerCase() && !caps) return { text: '', rule: 'layout/join-compound' };
+    // inside a URL, a code or a number (`www.e-` / `cis.info`, `belta.by/velikij-` / `kamen`): a hyphen of the token
+    if (!WORD_TOKEN_END.test(p.slice(0, -1)) || !WORD_TOKEN_START.test(nx) || IN_URL.test(p)) return { text: '', rule: 'layout/join-compound' };
+    return decideHyphen(l, r, vocab, prefixes);
   }
   const l = lastWord(p);
   const r = LEADING_LETTERS.exec(nx)?.[1];

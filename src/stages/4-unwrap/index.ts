@@ -12,6 +12,8 @@ import type { PagesAdds } from '../3-pages/index.js';
 import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft, type RemovedDraft } from './assemble-blocks.js';
 import { matterBlocks } from './assemble-matter.js';
 import { bookVocabulary } from './hyphenation.js';
+import { calibrateText } from './paragraph-breaks.js';
+import { isWrappedLayout } from '../2-layout/classify-lines.js';
 import { stripMarkup, isMarkdownHeading, markdownEvidence } from './strip-markup.js';
 import { classifyBlock } from './classify-blocks.js';
 
@@ -49,8 +51,11 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
     source: tree.source,
     lines,
     ev: tree.layout,
-    vocab: bookVocabulary(tree.source),
+    vocab: tree.section?.vocab ?? bookVocabulary(tree.source),
     prefixes: tree.rules.layout.hyphenPrefixes,
+    // paragraph boundaries: calibrated once on the whole book's text; a section gets the whole book's
+    breakParams: isWrappedLayout(tree.layout.layout) ? (tree.section?.breakParams ?? calibrateText(tree.source)) : undefined,
+    sectionStart: tree.section?.sectionStart,
   };
   const front = matterBlocks(0, regions.bodyStart, 'front-matter', ctx, regions.tocLines);
   const body = assembleBody(tree.items, ctx);

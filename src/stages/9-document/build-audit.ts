@@ -32,6 +32,8 @@ export function buildAudit(
           to: p.to,
           source: span(p.from, p.to),
           in: id,
+          ...(p.evidence ? { evidence: p.evidence } : {}),
+          ...(p.uncertain ? { uncertain: true } : {}),
         });
       }
     }
