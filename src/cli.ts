@@ -8,8 +8,12 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { collectInputs, checkOutputDir, runBatch, type FileResult } from './batch.js';
 import { loadRules, DEFAULT_RULES_DIR } from './pipeline.js';
+import { onStopSignal, type RunProgress } from './signals.js';
+import { sweepStaleTmp } from './outputs.js';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** a file's time budget: ten times what the largest accepted file takes on a slow machine */
+const DEFAULT_MAX_SECONDS = 600;
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -30,10 +34,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-bytes <n>', 'refuse input files larger than this', (v) => positiveInt(v, '--max-bytes'), DEFAULT_MAX_BYTES)
     .option('-t, --threads <n>', 'worker threads (one per core at most); 1 = all in this thread, the least memory', (v) => positiveInt(v, '--threads'), 1)
     .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), 512)
+    .option('--max-seconds <n>', 'time budget of one file; a file that takes longer fails alone', (v) => positiveInt(v, '--max-seconds'), DEFAULT_MAX_SECONDS)
     .option('-v, --verbose', 'print every change with its rule, position and stage')
     .option('-q, --quiet', 'no progress bar, no per-file lines (errors and the summary still print)')
     .option('--timings', 'print per-stage timings as a JSON line on stderr')
-    .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
+    .action(async (paths: string[], o: RunOptions) => {
       code = await run(paths, o);
     });
   try {
@@ -58,10 +63,20 @@ function positiveInt(v: string, name: string): number {
   return n;
 }
 
-async function run(
-  paths: string[],
-  o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean },
-): Promise<number> {
+interface RunOptions {
+  out: string;
+  concurrency: number;
+  rules: string;
+  maxBytes: number;
+  maxHeapMb: number;
+  maxSeconds: number;
+  threads: number;
+  verbose?: boolean;
+  quiet?: boolean;
+  timings?: boolean;
+}
+
+async function run(paths: string[], o: RunOptions): Promise<number> {
   const t0 = performance.now();
   let rules;
   try {
@@ -70,7 +85,8 @@ async function run(
     process.stderr.write(`relecteur: ${(e as Error).message}\n`);
     return 2;
   }
-  const { files, errors, emptyDirs } = await collectInputs(paths);
+  // the output directory is never read as input (a second run would re-read the first one's .clean.txt)
+  const { files, errors, emptyDirs } = await collectInputs(paths, o.out);
   for (const e of errors) process.stderr.write(`relecteur: ${e}\n`);
   if (files.length === 0) {
     process.stderr.write(`relecteur: no .txt or .md files found in ${paths.join(', ')}\n`);
@@ -82,6 +98,8 @@ async function run(
     process.stderr.write(`relecteur: ${outErr}\n`);
     return 1;
   }
+  // .tmp files of a run that was killed (SIGKILL, power loss) go now
+  sweepStaleTmp(o.out);
   const tty = process.stderr.isTTY && !o.quiet;
   let bar: { increment: () => void; stop: () => void } | undefined;
   if (tty) {
@@ -90,20 +108,27 @@ async function run(
     b.start(files.length, 0);
     bar = b;
   }
+  const progress: RunProgress = { total: files.length + errors.length, written: 0, failed: errors.length, out: o.out, t0 };
+  const stopSignals = onStopSignal(progress, () => bar?.stop());
   const results = await runBatch(files, {
     out: o.out,
     concurrency: o.concurrency,
     rules,
     maxBytes: o.maxBytes,
     heapMb: o.maxHeapMb,
+    maxSeconds: o.maxSeconds,
     threads: o.threads,
+    isolate: true,
     keepMessages: Boolean(o.verbose),
     onFile: (r) => {
+      if (r.ok) progress.written++;
+      else progress.failed++;
       bar?.increment();
       if (!r.ok) process.stderr.write(`${tty ? '\n' : ''}relecteur: ${r.input}: ${r.error}\n`);
       for (const w of r.warnings) process.stderr.write(`relecteur: ${r.input}: warning: ${w}\n`);
     },
   });
+  stopSignals();
   bar?.stop();
   if (o.verbose) printVerbose(results);
   const ok = results.filter((r) => r.ok);

@@ -3,7 +3,8 @@
  * order asked. Each worker loads the rules once and keeps them. A worker's heap is
  * capped (`resourceLimits`), so one pathological file cannot take the machine's
  * memory: the worker dies, its file fails with a one-line error, a new worker
- * takes its place, and the rest of the batch goes on.
+ * takes its place, and the rest of the batch goes on. The same happens to a file
+ * that takes longer than its time budget (`maxSeconds`): the worker is stopped.
  */
 import { Worker } from 'node:worker_threads';
 import type { FileTask, FileResult } from './batch.js';
@@ -21,6 +22,7 @@ export class WorkerPool {
     private readonly size: number,
     private readonly workerData: { rulesDir: string },
     private readonly heapMb: number,
+    private readonly maxSeconds?: number,
   ) {}
 
   run(task: FileTask): Promise<FileResult> {
@@ -53,7 +55,12 @@ export class WorkerPool {
       const { task, resolve } = this.queue.shift()!;
       slot.busy = true;
       const s = slot;
+      let timer: NodeJS.Timeout | undefined;
+      let settled = false;
       const done = (r: FileResult) => {
+        if (settled) return;
+        settled = true;
+        if (timer) clearTimeout(timer);
         s.worker.off('message', onMessage);
         s.worker.off('error', onError);
         s.worker.off('exit', onExit);
@@ -62,9 +69,15 @@ export class WorkerPool {
         this.pump();
       };
       const fail = (why: string) => {
+        // a worker stopped by close() (a signal): its file is abandoned, not failed
+        if (settled || this.closing) return;
         this.slots = this.slots.filter((x) => x !== s);
-        s.worker.terminate().catch(() => {});
-        done({ input: task.shown, ok: false, error: why, warnings: [], bytes: 0 });
+        s.worker.off('exit', onExit);
+        // wait until the worker is gone, so it writes nothing after its file is cleaned up
+        s.worker
+          .terminate()
+          .catch(() => {})
+          .then(() => done({ input: task.shown, ok: false, error: why, warnings: [], bytes: 0 }));
       };
       const onMessage = (r: FileResult) => done(r);
       const onError = (e: Error) =>
@@ -78,12 +91,18 @@ export class WorkerPool {
       s.worker.on('error', onError);
       s.worker.on('exit', onExit);
       s.worker.ref();
+      if (this.maxSeconds && this.maxSeconds > 0) {
+        timer = setTimeout(() => fail(`took more than ${this.maxSeconds} s to process (--max-seconds); stopped`), this.maxSeconds * 1000);
+      }
       s.worker.postMessage(task);
     }
     for (const s of this.slots) if (!s.busy) s.worker.unref();
   }
 
+  private closing = false;
+
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }

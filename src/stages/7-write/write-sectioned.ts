@@ -11,6 +11,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { processDecoded, type RuleSet, type SectionCarry } from '../../pipeline.js';
 import type { AuditEntry, Block, DocumentJson, Fact, Footnote, Removed, Span } from '../../types.js';
 import { SCHEMA_ID } from '../../types.js';
@@ -57,23 +58,40 @@ export function sectionCuts(text: string, size = SECTION_CHARS): number[] {
 
 class Out {
   private s: WriteStream;
+  private failed: Error | null = null;
   constructor(readonly path: string) {
     this.s = createWriteStream(path, { encoding: 'utf8' });
-    this.s.on('error', (e) => (this.failed = e));
+    this.s.on('error', (e: NodeJS.ErrnoException) => {
+      // name the output in the one-line error (a write error carries no path)
+      e.path ??= path.replace(/\.\d+\.\d+\.tmp$/, '');
+      this.failed = e;
+    });
   }
-  private failed: Error | null = null;
+  /** Resolves when the chunk is buffered; rejects on a write error, also one that comes while waiting for `drain` (a full disk must not hang the run). */
   write(chunk: string): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.failed) return reject(this.failed);
-      if (this.s.write(chunk)) resolve();
-      else this.s.once('drain', resolve);
+      if (this.s.write(chunk)) return resolve();
+      const onDrain = () => {
+        this.s.off('error', onError);
+        resolve();
+      };
+      const onError = (e: Error) => {
+        this.s.off('drain', onDrain);
+        reject(e);
+      };
+      this.s.once('drain', onDrain);
+      this.s.once('error', onError);
     });
   }
   end(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.s.end(() => resolve());
-      this.s.once('error', reject);
-    });
+    if (this.failed) return Promise.reject(this.failed);
+    this.s.end();
+    return finished(this.s);
+  }
+  /** Close the file descriptor whatever state the stream is in. */
+  destroy(): void {
+    this.s.destroy();
   }
 }
 
@@ -237,6 +255,7 @@ export async function writeSectioned(
     await rename(diff.path, `${base}.diff`);
     return { stats, timings };
   } finally {
+    for (const o of [json, side.facts, side.removed, side.audit, clean, diff]) o.destroy();
     for (const f of tmpFiles) await unlink(f).catch(() => {});
   }
 }
