@@ -123,7 +123,12 @@ async function processFileInner(task: FileTask, rules: RuleSet): Promise<FileRes
       // a large book: sections, streamed to disk, so memory does not grow with the book
       buf = Buffer.alloc(0);
       const base = join(task.out, task.outName);
-      const { stats, timings } = await writeSectioned(dec.text, { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom }, rules, base);
+      const { stats, timings } = await writeSectioned(
+        dec.text,
+        { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom, ...(dec.invalidBytes ? { invalidBytes: dec.invalidBytes } : {}) },
+        rules,
+        base,
+      );
       return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`], stats, timings };
     }
     const { doc, file, timings } = processDecoded(dec.text, {
@@ -134,6 +139,7 @@ async function processFileInner(task: FileTask, rules: RuleSet): Promise<FileRes
       encoding: dec.encoding,
       bom: dec.bom,
     });
+    if (dec.invalidBytes) doc.source.invalidBytes = dec.invalidBytes;
     const t0 = performance.now();
     const clean = cleanText(doc);
     const diff = auditDiff(basename(input), dec.text, clean);

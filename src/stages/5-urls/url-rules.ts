@@ -6,11 +6,12 @@
  * `counterexamples:`. The files are validated with a JSON Schema (ajv) and every error
  * names `file:line:column`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import safeRegex from 'safe-regex2';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { readRuleText, toJSBounded } from '../../rules/rule-text.js';
 
 export type HostScope = 'tld' | 'host-label' | 'path-segment';
 
@@ -191,14 +192,16 @@ export function loadUrlRules(dir: string): UrlRules {
   };
   for (const name of files) {
     const file = join(urlsDir, name);
-    const source = readFileSync(file, 'utf8');
+    const source = readRuleText(file);
     const lc = new LineCounter();
     const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       fail(file, lc, e.pos[0], e.message.split('\n')[0]!);
     }
-    const data = doc.toJS() as unknown;
+    const js = toJSBounded(doc);
+    if ('error' in js) fail(file, lc, js.offset, js.error);
+    const data = (js as { data: unknown }).data;
     if (!validate(data)) {
       const e = validate.errors![0]!;
       const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));

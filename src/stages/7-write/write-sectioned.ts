@@ -111,7 +111,7 @@ export interface SectionedResult {
  */
 export async function writeSectioned(
   text: string,
-  meta: { path: string; name: string; sha256: string; bytes: number; encoding: string; bom: boolean },
+  meta: { path: string; name: string; sha256: string; bytes: number; encoding: string; bom: boolean; invalidBytes?: Array<[number, number]> },
   rules: RuleSet,
   base: string,
   sectionChars = SECTION_CHARS,
@@ -247,6 +247,7 @@ export async function writeSectioned(
       encoding: meta.encoding,
       ...(meta.bom ? { bom: true } : {}),
       layout: layout ?? 'hard-wrapped',
+      ...(meta.invalidBytes ? { invalidBytes: meta.invalidBytes } : {}),
     };
     await json.write(`\n ],\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
     await Promise.all([json.end(), clean.end(), diff.end()]);

@@ -2,11 +2,12 @@
  * Reads rules/<dimension>/*.yaml, validates each file against the JSON Schema and
  * turns every problem into `file:line:column: what is wrong`.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import { parseYamlCached } from '../../../rules/yaml-cache.js';
+import { readRuleText } from '../../../rules/rule-text.js';
 import { DIMENSIONS, ruleFileSchema, type RuleFileData } from './schema.js';
 
 export interface RuleFile {
@@ -82,7 +83,7 @@ function describe(err: ErrorObject): string {
 
 export function readRuleFile(path: string): RuleFile {
   const file = displayPath(path);
-  const src = readFileSync(path, 'utf8');
+  const src = readRuleText(path, file);
   // parsed data cached by content hash; the document with positions only when an error needs one
   const parsed = parseYamlCached(src);
   const at = (offset: number): string => {
