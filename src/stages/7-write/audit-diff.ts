@@ -22,7 +22,9 @@ export function diffHeader(name: string): string[] {
 
 /** The hunks turning `original` into `clean`, numbered as if they started after the given line counts. */
 export function diffHunks(original: string, clean: string, oldOffset: number, newOffset: number, context = 1): string[] {
-  const oldLines = splitLines(original.replace(/\r\n/g, '\n'));
+  // the original's lines exactly as they are, a CR before the LF included: with mixed
+  // CR/CRLF/LF line ends, `patch` and `git apply` must find every removed line verbatim
+  const oldLines = splitLines(original);
   const newLines = splitLines(clean);
   const ops = patience(oldLines, newLines);
   return hunks(ops, oldLines, newLines, context, oldOffset, newOffset);
