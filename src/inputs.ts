@@ -5,7 +5,7 @@
  * the tree, `sub/up -> ..`, or `self -> .`, cannot loop); the output directory is
  * never read as input; FIFOs, sockets and devices are refused by name.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 
 export const INPUT_EXTENSIONS = new Set(['.txt', '.md']);
@@ -27,12 +27,22 @@ export async function collectInputs(paths: string[], exclude?: string): Promise<
   const errors: string[] = [];
   const emptyDirs: string[] = [];
   const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
   const excluded = exclude ? await realpath(exclude).catch(() => resolve(exclude)) : undefined;
   const inExcluded = (real: string) => excluded !== undefined && (real === excluded || real.startsWith(excluded + sep));
-  const addFile = (p: string, real: string) => {
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
+  /** real path -> [index in files, reached through a symbolic link to the file itself] */
+  const seenAt = new Map<string, [number, boolean]>();
+  const addFile = async (p: string, real: string) => {
+    const viaLink = (await lstat(p).catch(() => null))?.isSymbolicLink() ?? false;
+    const seen = seenAt.get(real);
+    if (seen) {
+      // the same file twice: keep its own name rather than a link's, in the first one's place
+      if (seen[1] && !viaLink) {
+        files[seen[0]] = p;
+        seen[1] = false;
+      }
+      return;
+    }
+    seenAt.set(real, [files.length, viaLink]);
     files.push(p);
   };
   const walk = async (p: string, top: boolean): Promise<void> => {
@@ -65,7 +75,7 @@ export async function collectInputs(paths: string[], exclude?: string): Promise<
           else if (!cst) errors.push(`${child}: cannot read (broken symbolic link)`);
           else {
             const r = await realpath(child).catch(() => child);
-            if (!inExcluded(r)) addFile(child, r);
+            if (!inExcluded(r)) await addFile(child, r);
           }
         }
       }
@@ -73,7 +83,7 @@ export async function collectInputs(paths: string[], exclude?: string): Promise<
       errors.push(`${p}: not a regular file`);
     } else if (top && inExcluded(real)) {
       errors.push(`${p}: is inside the output directory; not read as input`);
-    } else addFile(p, real);
+    } else await addFile(p, real);
   };
   for (const p of paths) {
     const before = files.length;

@@ -79,7 +79,15 @@ export class WorkerPool {
           .catch(() => {})
           .then(() => done({ input: task.shown, ok: false, error: why, warnings: [], bytes: 0 }));
       };
-      const onMessage = (r: FileResult) => done(r);
+      const onMessage = (r: FileResult | { started: true }) => {
+        if ('started' in r) {
+          if (this.maxSeconds && this.maxSeconds > 0) {
+            timer = setTimeout(() => fail(`took more than ${this.maxSeconds} s to process (--max-seconds); stopped`), this.maxSeconds * 1000);
+          }
+          return;
+        }
+        done(r);
+      };
       const onError = (e: Error) =>
         fail(
           (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -91,9 +99,6 @@ export class WorkerPool {
       s.worker.on('error', onError);
       s.worker.on('exit', onExit);
       s.worker.ref();
-      if (this.maxSeconds && this.maxSeconds > 0) {
-        timer = setTimeout(() => fail(`took more than ${this.maxSeconds} s to process (--max-seconds); stopped`), this.maxSeconds * 1000);
-      }
       s.worker.postMessage(task);
     }
     for (const s of this.slots) if (!s.busy) s.worker.unref();

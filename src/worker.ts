@@ -5,6 +5,8 @@ import { processFileTask, type FileTask } from './batch.js';
 
 const rules = loadRules((workerData as { rulesDir: string }).rulesDir);
 parentPort!.on('message', async (task: FileTask) => {
+  // the time budget counts from here: the worker's start-up (rules) is not the file's
+  parentPort!.postMessage({ started: true });
   const r = await processFileTask(task, rules);
   parentPort!.postMessage(r);
 });
