@@ -29,7 +29,7 @@ export interface MarkerStats {
   seen: Set<number>;
 }
 
-type Form = 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating' | 'duplicate';
+type Form = 'clean' | 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating' | 'duplicate';
 
 interface Candidate {
   n: number;
@@ -115,7 +115,8 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       let n: number;
       let end = at + m[0].length;
       if (g.clean) {
-        form = 'sup-tag';
+        // relecteur's own `[^N]`: already where it belongs, never moved (a second run changes nothing)
+        form = 'clean';
         n = Number(g.clean);
       } else if (g.br) {
         form = 'after-quote';
@@ -151,7 +152,7 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
         n = Number(g.f);
         end += 1; // and its following space
       }
-      const strong = form === 'sup-tag' || form === 'superscript';
+      const strong = form === 'sup-tag' || form === 'superscript' || form === 'clean';
       const known = footnoteNumbers.has(n);
       let ok: boolean;
       if (strong) ok = true;
@@ -186,7 +187,7 @@ export function linkMarkers(blocks: MarkerBlock[], footnoteNumbers: Set<number>,
       }
       t -= shift;
       // a marker printed again (`20 21Le`, `13 … 13également`) is taken out, not linked twice
-      const again = stats.seen.has(c.n) && c.form !== 'sup-tag' && c.form !== 'superscript';
+      const again = stats.seen.has(c.n) && c.form !== 'sup-tag' && c.form !== 'superscript' && c.form !== 'clean';
       stats.seen.add(c.n);
       if (again) continue;
       stats.markers++;
@@ -213,6 +214,7 @@ const ABBREV = /(?:^|[\s(])(?:M|Mme|MM|Dr|p|pp|éd|vol|coll|C|С|art|n°|No|St|a
 
 /** Offset (in `s`, before deletions) where the marker of candidate c belongs. */
 function placeMarker(s: string, c: Candidate, convention: 'initial' | 'final'): number {
+  if (c.form === 'clean') return c.start;
   if (c.form === 'initial') {
     if (convention === 'final') {
       const back = closingBefore(s, c.start);
