@@ -32,13 +32,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --concurrency <n>', 'files processed at once', (v) => positiveInt(v, '--concurrency'), 2)
     .option('-r, --rules <dir>', 'rule set directory', DEFAULT_RULES_DIR)
     .option('--max-bytes <n>', 'refuse input files larger than this', (v) => positiveInt(v, '--max-bytes'), DEFAULT_MAX_BYTES)
-    .option('-t, --threads <n>', 'worker threads (one per core at most); 1 = all in this thread, the least memory', (v) => positiveInt(v, '--threads'), 1)
+    .option('-t, --threads <n>', 'worker threads (one per core at most), one file each', (v) => positiveInt(v, '--threads'), 1)
     .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), 512)
     .option('--max-seconds <n>', 'time budget of one file; a file that takes longer fails alone', (v) => positiveInt(v, '--max-seconds'), DEFAULT_MAX_SECONDS)
     .option('-v, --verbose', 'print every change with its rule, position and stage')
     .option('-q, --quiet', 'no progress bar, no per-file lines (errors and the summary still print)')
     .option('--timings', 'print per-stage timings as a JSON line on stderr')
-    .action(async (paths: string[], o: RunOptions) => {
+    .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; maxSeconds: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
       code = await run(paths, o);
     });
   try {
@@ -63,20 +63,10 @@ function positiveInt(v: string, name: string): number {
   return n;
 }
 
-interface RunOptions {
-  out: string;
-  concurrency: number;
-  rules: string;
-  maxBytes: number;
-  maxHeapMb: number;
-  maxSeconds: number;
-  threads: number;
-  verbose?: boolean;
-  quiet?: boolean;
-  timings?: boolean;
-}
-
-async function run(paths: string[], o: RunOptions): Promise<number> {
+async function run(
+  paths: string[],
+  o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; maxSeconds: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean },
+): Promise<number> {
   const t0 = performance.now();
   let rules;
   try {
