@@ -14,6 +14,14 @@ import { sweepStaleTmp } from './outputs.js';
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /** a file's time budget: ten times what the largest accepted file takes on a slow machine */
 const DEFAULT_MAX_SECONDS = 600;
+/**
+ * The worker's heap: 512 MB, or the heap limit node was started with (the launcher's
+ * --max-old-space-size=384), since the file is processed in the worker, not here.
+ */
+const DEFAULT_HEAP_MB = (() => {
+  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => /^--max-old-space-size=(\d+)$/.exec(a)).find(Boolean);
+  return flag ? Number(flag[1]) : 512;
+})();
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -33,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-r, --rules <dir>', 'rule set directory', DEFAULT_RULES_DIR)
     .option('--max-bytes <n>', 'refuse input files larger than this', (v) => positiveInt(v, '--max-bytes'), DEFAULT_MAX_BYTES)
     .option('-t, --threads <n>', 'worker threads (one per core at most), one file each', (v) => positiveInt(v, '--threads'), 1)
-    .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), 512)
+    .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), DEFAULT_HEAP_MB)
     .option('--max-seconds <n>', 'time budget of one file; a file that takes longer fails alone', (v) => positiveInt(v, '--max-seconds'), DEFAULT_MAX_SECONDS)
     .option('-v, --verbose', 'print every change with its rule, position and stage')
     .option('-q, --quiet', 'no progress bar, no per-file lines (errors and the summary still print)')
