@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--max-bytes <n>', 'refuse input files larger than this', (v) => positiveInt(v, '--max-bytes'), DEFAULT_MAX_BYTES)
     .option('-t, --threads <n>', 'worker threads (one per core at most), one file each', (v) => positiveInt(v, '--threads'), 1)
     .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), DEFAULT_HEAP_MB)
-    .option('--max-seconds <n>', 'time budget of one file; a file that takes longer fails alone', (v) => positiveInt(v, '--max-seconds'), DEFAULT_MAX_SECONDS)
+    .option('--max-seconds <n>', 'time budget of one file, in CPU seconds of its worker; a file that needs more fails alone', (v) => positiveInt(v, '--max-seconds'), DEFAULT_MAX_SECONDS)
     .option('-v, --verbose', 'print every change with its rule, position and stage')
     .option('-q, --quiet', 'no progress bar, no per-file lines (errors and the summary still print)')
     .option('--timings', 'print per-stage timings as a JSON line on stderr')

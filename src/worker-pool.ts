@@ -7,6 +7,7 @@
  * that takes longer than its time budget (`maxSeconds`): the worker is stopped.
  */
 import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import type { FileTask, FileResult } from './batch.js';
 
 interface Slot {
@@ -79,10 +80,23 @@ export class WorkerPool {
           .catch(() => {})
           .then(() => done({ input: task.shown, ok: false, error: why, warnings: [], bytes: 0 }));
       };
-      const onMessage = (r: FileResult | { started: true }) => {
+      const onMessage = (r: FileResult | { started: true; tid?: number }) => {
         if ('started' in r) {
-          if (this.maxSeconds && this.maxSeconds > 0) {
-            timer = setTimeout(() => fail(`took more than ${this.maxSeconds} s to process (--max-seconds); stopped`), this.maxSeconds * 1000);
+          const max = this.maxSeconds;
+          if (max && max > 0) {
+            // the budget is the CPU time of the worker's thread (a loaded machine does not
+            // fail a file that would have fitted), read from /proc; where there is no /proc,
+            // wall-clock time. A file that makes no progress at all is stopped after ten times the budget.
+            const cpu0 = threadCpuSeconds(r.tid);
+            const t0 = Date.now();
+            const check = () => {
+              const cpu = threadCpuSeconds(r.tid);
+              const used = cpu !== undefined && cpu0 !== undefined ? cpu - cpu0 : (Date.now() - t0) / 1000;
+              if (used > max) return fail(`used more than ${max} s of ${cpu !== undefined ? 'CPU ' : ''}time (--max-seconds); stopped`);
+              if (Date.now() - t0 > max * 10_000) return fail(`made no progress in ${max * 10} s (--max-seconds); stopped`);
+              timer = setTimeout(check, Math.min(1000, max * 250));
+            };
+            timer = setTimeout(check, Math.min(1000, max * 250));
           }
           return;
         }
@@ -110,5 +124,18 @@ export class WorkerPool {
     this.closing = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
+  }
+}
+
+/** CPU seconds (user + system) used so far by thread `tid` of this process, from /proc; undefined where unavailable. */
+function threadCpuSeconds(tid: number | undefined): number | undefined {
+  if (!tid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // fields after the command name (which is in parentheses and may hold spaces): utime is the 14th field, stime the 15th
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // USER_HZ: 100 on Linux
+  } catch {
+    return undefined;
   }
 }

@@ -220,7 +220,7 @@ describe('per-file budgets', () => {
     writeFileSync(join(w, 'b-ok.txt'), "La coopération entre les deux pays s'est renforcée.\n");
     const r = await runCli(['run', 'a-slow.txt', 'b-ok.txt', '--out', 'out', '--quiet', '--max-seconds', '3'], { cwd: w });
     expect(r.code).toBe(1);
-    expect(lines(r.stderr)).toEqual(['relecteur: a-slow.txt: took more than 3 s to process (--max-seconds); stopped']);
+    expect(lines(r.stderr)).toEqual(['relecteur: a-slow.txt: used more than 3 s of CPU time (--max-seconds); stopped']);
     expect(summary(r.stdout)).toEqual({ total: 2, written: 1, failed: 1 });
     expect(readdirSync(join(w, 'out')).sort()).toEqual(['b-ok.clean.txt', 'b-ok.diff', 'b-ok.json']);
   }, 120_000);
