@@ -86,14 +86,14 @@ export class WorkerPool {
           if (max && max > 0) {
             // the budget is the CPU time of the worker's thread (a loaded machine does not
             // fail a file that would have fitted), read from /proc; where there is no /proc,
-            // wall-clock time. A file that makes no progress at all is stopped after ten times the budget.
+            // wall-clock time. A file that waits without using CPU is stopped after ten times the budget in wall time.
             const cpu0 = threadCpuSeconds(r.tid);
             const t0 = Date.now();
             const check = () => {
               const cpu = threadCpuSeconds(r.tid);
               const used = cpu !== undefined && cpu0 !== undefined ? cpu - cpu0 : (Date.now() - t0) / 1000;
               if (used > max) return fail(`used more than ${max} s of ${cpu !== undefined ? 'CPU ' : ''}time (--max-seconds); stopped`);
-              if (Date.now() - t0 > max * 10_000) return fail(`made no progress in ${max * 10} s (--max-seconds); stopped`);
+              if (Date.now() - t0 > max * 10_000) return fail(`took more than ${max * 10} s of wall time (ten times --max-seconds); stopped`);
               timer = setTimeout(check, Math.min(1000, max * 250));
             };
             timer = setTimeout(check, Math.min(1000, max * 250));
