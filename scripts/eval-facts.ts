@@ -16,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import type { BlockKind, DocumentJson, Fact } from '../src/types.js';
-import { extractFacts, loadFactRules, type FactBlock, type FactRules } from '../src/stages/6-facts/index.js';
-import { normaliseName } from '../src/stages/6-facts/rules/compile-rules.js';
-import { similarity } from '../src/stages/6-facts/jaro-winkler.js';
+import { extractFacts, loadFactRules, type FactBlock, type FactRules } from '../src/stages/7-facts/index.js';
+import { normaliseName } from '../src/stages/7-facts/rules/compile-rules.js';
+import { similarity } from '../src/stages/7-facts/jaro-winkler.js';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));

@@ -13,11 +13,11 @@ import { availableParallelism } from 'node:os';
 import { WorkerPool } from './worker-pool.js';
 import { decode, InputError } from './stages/1-read/decode.js';
 import { processDecoded, type RuleSet } from './pipeline.js';
-import { cleanText } from './stages/7-write/clean-text.js';
-import { auditDiff } from './stages/7-write/audit-diff.js';
-import { writeFileAtomic } from './stages/7-write/write-atomic.js';
-import { serializeDocument } from './stages/7-write/serialize.js';
-import { SECTION_THRESHOLD, writeSectioned } from './stages/7-write/write-sectioned.js';
+import { cleanText } from './write/clean-text.js';
+import { auditDiff } from './write/audit-diff.js';
+import { writeFileAtomic } from './write/write-atomic.js';
+import { serializeDocument } from './write/serialize.js';
+import { SECTION_THRESHOLD, writeSectioned } from './write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
 import { inFlight, removeOutputs } from './outputs.js';
 export { collectInputs, outputNames, INPUT_EXTENSIONS } from './inputs.js';
@@ -48,7 +48,8 @@ export interface FileResult {
   warnings: string[];
   bytes: number;
   outputs?: string[];
-  messages?: Array<{ reason: string; ruleId?: string }>;
+  /** what the stages reported (vfile messages: rule id, stage, position) */
+  messages?: Array<{ reason: string; ruleId?: string; source?: string; place?: { line: number; column: number } }>;
   stats?: DocumentJson['stats'];
   audit?: DocumentJson['audit'];
   timings?: Record<string, number>;
@@ -159,7 +160,7 @@ async function processFileInner(task: FileTask, rules: RuleSet): Promise<FileRes
       outputs,
       stats: doc.stats,
       timings,
-      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined })) } : {}),
+      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined, place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined })) } : {}),
     };
   } catch (e) {
     const err = e as Error;
@@ -179,7 +180,7 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
   const limit = pLimit(Math.max(1, opts.concurrency));
   const names = outputNames(files);
   const threads = Math.min(opts.threads ?? 1, opts.concurrency, files.length, availableParallelism());
-  const pool = threads > 1 || opts.isolate ? new WorkerPool(Math.max(1, threads), { rulesDir: opts.rules.dir }, opts.heapMb ?? 1024, opts.maxSeconds) : null;
+  const pool = threads > 1 || opts.isolate ? new WorkerPool(Math.max(1, threads), { rulesDir: opts.rules.dir }, opts.heapMb ?? 1024, undefined, opts.maxSeconds) : null;
   if (pool) activePools.add(pool);
   try {
     return await Promise.all(

@@ -157,7 +157,7 @@ function printVerbose(results: FileResult[]): void {
   for (const r of results) {
     if (!r.audit) continue;
     const f = new VFile({ path: r.input });
-    for (const m of r.messages ?? []) f.message(m.reason, { ruleId: m.ruleId, source: 'relecteur' });
+    for (const m of r.messages ?? []) f.message(m.reason, { ruleId: m.ruleId, source: m.source, place: m.place });
     for (const a of r.audit) {
       if (a.rule === 'layout/separator') continue;
       const m = f.message(`${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}`, {

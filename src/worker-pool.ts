@@ -23,6 +23,9 @@ export class WorkerPool {
     private readonly size: number,
     private readonly workerData: { rulesDir: string },
     private readonly heapMb: number,
+    /** the worker script (tests give their own) */
+    private readonly script: URL = new URL('./worker.js', import.meta.url),
+    /** time budget of one file (CPU seconds of its worker thread) */
     private readonly maxSeconds?: number,
   ) {}
 
@@ -34,7 +37,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+    const worker = new Worker(this.script, {
       workerData: this.workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
       stdout: false,

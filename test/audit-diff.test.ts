@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { loadRules, processDecoded } from '../src/pipeline.js';
-import { auditDiff } from '../src/stages/7-write/audit-diff.js';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
+import { auditDiff } from '../src/write/audit-diff.js';
+import { cleanText } from '../src/write/clean-text.js';
 
 const CORPUS = join(__dirname, '..', 'corpus');
 const rules = loadRules();

@@ -227,7 +227,7 @@ describe('a broken rule file: one line file:line:col, exit 2, nothing processed'
     expect(r.redos.code).toBe(2);
     expect(r.redos.wrote).toBe(false);
     expect(lines(r.redos.stderr)).toEqual([
-      `relecteur: ${r.redos.file}:${r.redos.entry!.line}:${r.redos.entry!.column}: pattern /(a+)+$/ can backtrack catastrophically (nested or overlapping repetition); rewrite it`,
+      `relecteur: ${r.redos.file}:${r.redos.entry!.line}:${r.redos.entry!.column}: unsafe pattern: nested quantifier: "+" applied to something that already repeats (catastrophic backtracking) in /(a+)+$/`,
     ]);
   });
 });

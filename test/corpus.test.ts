@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processDecoded } from '../src/pipeline.js';
-import { reconstruct } from '../src/stages/7-write/reconstruct.js';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
+import { reconstruct } from '../src/stages/9-document/reconstruct.js';
+import { cleanText } from '../src/write/clean-text.js';
 import type { DocumentJson } from '../src/types.js';
 
 const CORPUS = join(__dirname, '..', 'corpus');

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode, InputError } from '../src/stages/1-read/decode.js';
 import { processDecoded } from '../src/pipeline.js';
-import { reconstruct } from '../src/stages/7-write/reconstruct.js';
+import { reconstruct } from '../src/stages/9-document/reconstruct.js';
 import { CORPUS } from './support/run-cli.js';
 
 const BOOK = readFileSync(join(CORPUS, '000_0fdbcb2e0c620327.txt'));

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/6-facts/index.js';
-import { normaliseAnchors } from '../src/stages/6-facts/anchors.js';
+import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/7-facts/index.js';
+import { normaliseAnchors } from '../src/stages/7-facts/anchors.js';
 
 const rules = loadFactRules(join(import.meta.dirname, '..', 'rules'));
 const texts = (text: string, type: string): string[] =>

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/6-facts/index.js';
+import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/7-facts/index.js';
 
 const rules = loadFactRules(join(import.meta.dirname, '..', 'rules'));
 const NUMERIC = ['money', 'percent', 'quantity'];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/6-facts/index.js';
+import { extractFacts, loadFactRules, type FactDraft } from '../src/stages/7-facts/index.js';
 
 const root = join(import.meta.dirname, '..');
 const rules = loadFactRules(join(root, 'rules'));
@@ -99,7 +99,7 @@ describe('rule loading', () => {
   it('importing the extractor writes nothing to stdout (natural is imported by module, not by root)', () => {
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '-e', "await import('./src/stages/6-facts/index.ts').then((m) => m.extractFacts([{ id: 'b', kind: 'paragraph', text: 'Velikiy Kamen et la région de Moguilev' }], m.loadFactRules('rules')))"],
+      ['--import', 'tsx', '-e', "await import('./src/stages/7-facts/index.ts').then((m) => m.extractFacts([{ id: 'b', kind: 'paragraph', text: 'Velikiy Kamen et la région de Moguilev' }], m.loadFactRules('rules')))"],
       { cwd: root, encoding: 'utf8' },
     );
     expect(r.status).toBe(0);

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules, processDecoded } from '../src/pipeline.js';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
+import { cleanText } from '../src/write/clean-text.js';
 import { CORPUS } from './support/run-cli.js';
 
 const rules = loadRules();

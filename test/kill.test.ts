@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from '
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
+import { cleanText } from '../src/write/clean-text.js';
 import { collect, CORPUS, ensureBuilt, removeDir, ROOT, spawnCli, tempDir } from './support/run-cli.js';
 
 const BOOK = '000_0fdbcb2e0c620327.txt';
@@ -26,20 +26,23 @@ beforeAll(() => {
 
 afterAll(() => removeDir(dir));
 
-type When = { ms: number } | { tmpAfterOutputs: number };
+type When = { msAfterFirstOutput: number } | { tmpAfterOutputs: number };
 
-/** Run the batch and SIGKILL it at `when`: after a delay, or as soon as a .tmp file is seen once `n` outputs exist. */
+/** Run the batch and SIGKILL it at `when`: a delay after its first whole output file appeared, or as soon as a .tmp file is seen once `n` outputs exist. */
 async function killedRun(name: string, when: When): Promise<{ out: string; files: string[]; signal: string | null }> {
   const out = join(dir, name);
   const child = spawnCli(['run', input, '--out', out, '--concurrency', '2', '--quiet']);
   const done = collect(child);
   const t0 = Date.now();
+  let firstOutput: number | null = null;
   await new Promise<void>((resolve) => {
     const tick = () => {
       if (child.exitCode !== null) return resolve();
       let fire = false;
-      if ('ms' in when) fire = Date.now() - t0 >= when.ms;
-      else if (existsSync(out)) {
+      if ('msAfterFirstOutput' in when) {
+        if (firstOutput === null && existsSync(out) && readdirSync(out).some((n) => !n.endsWith('.tmp'))) firstOutput = Date.now();
+        fire = firstOutput !== null && Date.now() - firstOutput >= when.msAfterFirstOutput;
+      } else if (existsSync(out)) {
         const names = readdirSync(out);
         const finals = names.filter((n) => !n.endsWith('.tmp')).length;
         fire = finals >= when.tmpAfterOutputs && names.some((n) => n.endsWith('.tmp'));
@@ -48,7 +51,7 @@ async function killedRun(name: string, when: When): Promise<{ out: string; files
         child.kill('SIGKILL');
         return resolve();
       }
-      setTimeout(tick, 'ms' in when ? 20 : 2);
+      setTimeout(tick, 'msAfterFirstOutput' in when ? 20 : 2);
     };
     tick();
   });
@@ -99,15 +102,18 @@ function checkWhole(out: string, files: string[]): { json: number; clean: number
 describe('a run killed with SIGKILL leaves only whole outputs', () => {
   // one run at a time, so that the fixed delays mean the same on a loaded machine
   const cases: Array<[string, When]> = [
-    ['after 1 s', { ms: 1000 }],
+    ['1 s after its first whole output file appeared', { msAfterFirstOutput: 1000 }],
     ['while the first file is being written', { tmpAfterOutputs: 0 }],
     ['while a later file is being written', { tmpAfterOutputs: 4 }],
-    ['after 3 s', { ms: 3000 }],
+    ['3 s after its first whole output file appeared', { msAfterFirstOutput: 3000 }],
   ];
   it.each(cases)('%s', async (name, when) => {
     const r = await killedRun(name.replace(/\W+/g, '-'), when);
     expect(r.signal, 'the run was still going when killed').toBe('SIGKILL');
     const count = checkWhole(r.out, r.files);
+    // every case kills a run that had started writing: a half-written file, or a whole one, is always there to check
+    if ('tmpAfterOutputs' in when) expect(count.tmp + count.json + count.clean + count.diff, 'nothing was being written: the kill proved nothing').toBeGreaterThan(0);
+    else expect(count.json + count.clean + count.diff, 'no whole output to check: the kill proved nothing').toBeGreaterThan(0);
     console.log(`killed ${name}: ${count.json} .json, ${count.clean} .clean.txt, ${count.diff} .diff, ${count.tmp} .tmp left`);
   }, 90_000);
 });

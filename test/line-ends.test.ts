@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRules, processDecoded, type RuleSet } from '../src/pipeline.js';
-import { auditDiff } from '../src/stages/7-write/audit-diff.js';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
+import { auditDiff } from '../src/write/audit-diff.js';
+import { cleanText } from '../src/write/clean-text.js';
 import { CORPUS, removeDir, tempDir } from './support/run-cli.js';
 
 let dir: string;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { noisyBookArb, NOISY_LAYOUTS, type NoisyBook } from './support/noisy-book.js';
 import { processDecoded, loadRules } from '../src/pipeline.js';
-import { reconstruct } from '../src/stages/7-write/reconstruct.js';
+import { reconstruct } from '../src/stages/9-document/reconstruct.js';
 import type { DocumentJson } from '../src/types.js';
 
 const SEED = 20261202;

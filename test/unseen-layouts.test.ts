@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules, processDecoded } from '../src/pipeline.js';
-import { cleanText } from '../src/stages/7-write/clean-text.js';
-import { reconstruct } from '../src/stages/7-write/reconstruct.js';
+import { cleanText } from '../src/write/clean-text.js';
+import { reconstruct } from '../src/stages/9-document/reconstruct.js';
 
 const rules = loadRules();
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'layouts', name), 'utf8');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findUrls, loadUrlRules } from '../src/stages/5-urls/repair-urls.js';
+import { findUrls, loadUrlRules } from '../src/stages/6-urls/repair-urls.js';
 import { joined, rules, RULES_DIR } from './fixtures/urls/helpers.js';
 
 const r = rules();

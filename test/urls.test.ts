@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findUrls, type UrlFinding } from '../src/stages/5-urls/repair-urls.js';
+import { findUrls, type UrlFinding } from '../src/stages/6-urls/repair-urls.js';
 import { joined, rules } from './fixtures/urls/helpers.js';
 
 function one(snippet: string): UrlFinding & { text: string } {

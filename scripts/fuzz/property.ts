@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { Ajv } from 'ajv';
 import { loadRules, processDecoded, type RuleSet } from '../../src/pipeline.js';
-import { reconstruct } from '../../src/stages/7-write/reconstruct.js';
-import { cleanText } from '../../src/stages/7-write/clean-text.js';
-import { auditDiff } from '../../src/stages/7-write/audit-diff.js';
+import { reconstruct } from '../../src/stages/9-document/reconstruct.js';
+import { cleanText } from '../../src/write/clean-text.js';
+import { auditDiff } from '../../src/write/audit-diff.js';
 
 function repoRoot(): string {
   let d = dirname(fileURLToPath(import.meta.url));

@@ -1,21 +1,32 @@
 /**
- * Reading an editable rule file: YAML parsed with positions, validated against a
- * JSON Schema, every regular expression vetted for catastrophic backtracking.
- * Any problem becomes one RuleFileError whose message is `file:line:column: what`.
+ * The one rule-file loader of every rule family (layout, URLs, facts): YAML parsed
+ * with positions (the parsed data cached by content hash, `yaml-cache.ts`), validated
+ * against the family's JSON Schema, every regular expression vetted by the one
+ * pattern-safety policy (`vet-pattern.ts`). Any problem becomes one RuleFileError
+ * whose message is `file:line:column: what`.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isSeq, isScalar, type LineCounter, type Node as YamlNode, type Document } from 'yaml';
 import { parseYamlCached } from './yaml-cache.js';
 import { readRuleText } from './rule-text.js';
+import { PatternError, vetPattern } from './vet-pattern.js';
 
+/** A broken rule file: `file:line:column: what`. */
 export class RuleFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly what: string,
-  ) {
-    super(`${file}:${line}:${column}: ${what}`);
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly what: string;
+  /** `new RuleFileError(file, line, column, what)`, or `new RuleFileError('file:line:column: what')` */
+  constructor(file: string, line?: number, column?: number, what?: string) {
+    if (line === undefined) {
+      const m = /^(.*?):(\d+):(\d+): ([^]*)$/.exec(file);
+      super(file);
+      [this.file, this.line, this.column, this.what] = m ? [m[1]!, Number(m[2]), Number(m[3]), m[4]!] : [file, 1, 1, file];
+    } else {
+      super(`${file}:${line}:${column}: ${what}`);
+      [this.file, this.line, this.column, this.what] = [file, line, column ?? 1, what ?? ''];
+    }
     this.name = 'RuleFileError';
   }
 }
@@ -24,9 +35,12 @@ const ajv = new Ajv({ allErrors: false, strict: false });
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export interface LoadedRuleFile<T> {
+  file: string;
   data: T;
   /** position of the node at a JSON-pointer-like path, for later error messages */
   at(path: Array<string | number>): { line: number; column: number };
+  /** `file:line:column` of that node (worked out only when printed) */
+  where(path: Array<string | number>): { toString(): string };
 }
 
 export function loadRuleFile<T>(file: string, schema: object): LoadedRuleFile<T> {
@@ -56,13 +70,20 @@ export function loadRuleFile<T>(file: string, schema: object): LoadedRuleFile<T>
   if (!validate(data)) {
     const err = validate.errors![0]!;
     const path = pointerToPath(err.instancePath);
-    const pos = at(path);
+    const extra = err.keyword === 'additionalProperties' ? (err.params as { additionalProperty: string }).additionalProperty : undefined;
+    const pos = extra === undefined ? at(path) : (() => { const { doc, lc } = parsed.doc(); return positionOf(doc, lc, [...path, extra], true); })();
     throw new RuleFileError(file, pos.line, pos.column, describe(err));
   }
-  return { data, at };
+  const where = (path: Array<string | number>) => ({
+    toString: () => {
+      const p = at(path);
+      return `${file}:${p.line}:${p.column}`;
+    },
+  });
+  return { file, data, at, where };
 }
 
-/** Compile a user pattern, refusing ones that can backtrack catastrophically. */
+/** Compile a rule pattern, refusing (by the one policy of `vet-pattern.ts`) ones that can backtrack catastrophically. */
 export function compilePattern(
   source: string,
   flags: string,
@@ -70,18 +91,18 @@ export function compilePattern(
   position: { line: number; column: number } | (() => { line: number; column: number }),
 ): RegExp {
   const where = () => (typeof position === 'function' ? position() : position);
-  if (/\\[1-9]|\\k</.test(source)) {
-    { const pos = where(); throw new RuleFileError(file, pos.line, pos.column, `pattern /${source}/ uses a backreference, which can take exponential time; rewrite it without`); }
-  }
-  if (hasNestedRepetition(source)) {
+  try {
+    vetPattern(source);
+  } catch (e) {
+    if (!(e instanceof PatternError)) throw e;
     const pos = where();
-    throw new RuleFileError(file, pos.line, pos.column, `pattern /${source}/ can backtrack catastrophically (nested or overlapping repetition); rewrite it`);
+    throw new RuleFileError(file, pos.line, pos.column, `${e.message} in /${source}/`);
   }
   try {
     return new RegExp(source, flags);
   } catch (e) {
     const pos = where();
-    throw new RuleFileError(file, pos.line, pos.column, `invalid regular expression /${source}/: ${(e as Error).message}`);
+    throw new RuleFileError(file, pos.line, pos.column, `invalid pattern /${source}/: ${(e as Error).message}`);
   }
 }
 
@@ -94,14 +115,15 @@ function pointerToPath(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function positionOf(doc: Document, lc: LineCounter, path: Array<string | number>): { line: number; column: number } {
+function positionOf(doc: Document, lc: LineCounter, path: Array<string | number>, wantKey = false): { line: number; column: number } {
   let node: unknown = doc.contents;
   let last: unknown = node;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
       if (!pair) break;
       last = pair.key ?? pair.value;
+      if (wantKey && i === path.length - 1) break;
       node = pair.value;
     } else if (isSeq(node)) {
       node = node.items[key as number];
@@ -127,58 +149,4 @@ function describe(err: ErrorObject): string {
     default:
       return `${where}: ${err.message ?? err.keyword}`;
   }
-}
-
-/**
- * True when a group that contains an unbounded repetition (`+`, `*`, `{n,}`) is
- * itself repeated without bound — the shape of catastrophic backtracking
- * (`(a+)+`, `(\w*\s?)*`). Optional (`?`) and bounded (`{m,n}`) repetition of
- * such a group is allowed. (safe-regex2 also counts `?`, which refuses `(#+)?`.)
- */
-export function hasNestedRepetition(source: string): boolean {
-  const stack: boolean[] = [false];
-  let i = 0;
-  const unboundedAt = (k: number): number => {
-    const c = source[k];
-    if (c === '+' || c === '*') return 1;
-    if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(k));
-      if (m && m[2] !== undefined && m[3] === '') return m[0].length;
-      if (m && m[3] && Number(m[3]) > 1000) return m[0].length;
-    }
-    return 0;
-  };
-  while (i < source.length) {
-    const c = source[i]!;
-    if (c === '\\') {
-      i += 2;
-      if (unboundedAt(i)) stack[stack.length - 1] = true;
-      continue;
-    }
-    if (c === '[') {
-      i++;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      i++;
-      if (unboundedAt(i)) stack[stack.length - 1] = true;
-      continue;
-    }
-    if (c === '(') {
-      stack.push(false);
-      i++;
-      continue;
-    }
-    if (c === ')') {
-      const inner = stack.pop() ?? false;
-      i++;
-      if (stack.length === 0) stack.push(false);
-      if (unboundedAt(i)) {
-        if (inner) return true;
-        stack[stack.length - 1] = true;
-      } else if (inner) stack[stack.length - 1] = true;
-      continue;
-    }
-    i++;
-    if (unboundedAt(i)) stack[stack.length - 1] = true;
-  }
-  return false;
 }

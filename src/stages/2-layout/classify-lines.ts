@@ -136,7 +136,7 @@ export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {
   }
   if (scores.markdown > 0.05 && !wrappedLike) layout = 'markdown';
   const layouts = (Object.keys(scores) as Layout[]).filter((k) => k !== layout && scores[k] >= 0.25 && scores[k] >= best * 0.6);
-  const wrapped = layout === 'hard-wrapped' || layout === 'double-spaced';
+  const wrapped = isWrappedLayout(layout);
   return {
     layout,
     layouts: [layout, ...layouts],
@@ -147,6 +147,7 @@ export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {
   };
 }
 
+/** Layouts whose paragraphs are wrapped over several lines (joined by the unwrap stage). */
 export function isWrappedLayout(layout: Layout): boolean {
   return layout === 'hard-wrapped' || layout === 'double-spaced';
 }

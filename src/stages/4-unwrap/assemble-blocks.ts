@@ -6,9 +6,10 @@
  */
 import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
-import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
-import type { PageItem } from '../3-footnotes/split-pages.js';
+import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
+import type { PageItem } from '../3-pages/split-pages.js';
 import { decideGlue, type Vocabulary } from './hyphenation.js';
+import { LINE_END_FUNCTION_WORD } from '../../lang/fr/index.js';
 
 export interface BlockDraft {
   kind: BlockKind;
@@ -43,7 +44,7 @@ export interface AssembleContext {
 
 const STAGE = 'unwrap';
 /** a line ending with one of these words goes on: it is not a title */
-const FUNCTION_WORD_END = /(?:^|\s)(?:de|du|des|la|le|les|l'|d'|et|à|au|aux|en|pour|par|sur|dans|avec|un|une|que|qui|dont|entre|vers|-)$/iu;
+const FUNCTION_WORD_END = LINE_END_FUNCTION_WORD;
 const TERMINAL = /[.!?…:;]["»”)\]*]*\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d+<\/sup>)?\s*\.?$/;
 
 function contentStart(l: ClassifiedLine): number {
@@ -109,7 +110,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
   removed: RemovedDraft[];
 } {
   const { lines, ev } = ctx;
-  const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
+  const wrapped = isWrappedLayout(ev.layout);
   const blocks: BlockDraft[] = [];
   const footnotes: FootnoteDraft[] = [];
   const removed: RemovedDraft[] = [];

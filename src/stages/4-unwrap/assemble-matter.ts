@@ -8,7 +8,7 @@ import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
 import type { AssembleContext, BlockDraft, RemovedDraft } from './assemble-blocks.js';
 import { joinLine } from './assemble-blocks.js';
-import type { ClassifiedLine } from '../2-layout/classify-lines.js';
+import { isWrappedLayout, type ClassifiedLine } from '../2-layout/classify-lines.js';
 
 export function matterBlocks(
   from: number,
@@ -18,7 +18,7 @@ export function matterBlocks(
   tocLines: Set<number> = new Set(),
 ): { blocks: BlockDraft[]; removed: RemovedDraft[] } {
   const { lines, ev } = ctx;
-  const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
+  const wrapped = isWrappedLayout(ev.layout);
   const blocks: BlockDraft[] = [];
   const removed: RemovedDraft[] = [];
   let cur: BlockDraft | undefined;

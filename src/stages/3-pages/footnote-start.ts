@@ -4,6 +4,7 @@
  * leading spaces. Whether a shape really opens footnote N is decided by the
  * caller from the numbering sequence.
  */
+import { CITATION, RESOURCE_LABEL } from '../../lang/fr/index.js';
 
 export interface FootnoteStart {
   n: number;
@@ -63,12 +64,12 @@ export function matchFootnoteStart(line: string, strongCitation = false): Footno
 
 /** The labels of an electronic-resource reference: never found in body prose. */
 export function hasResourceLabel(text: string): boolean {
-  return /\[(?:Ressource|ressource|Electronic|electronic|e-resource)|\bU ?RL ?:/.test(text);
+  return RESOURCE_LABEL.test(text);
 }
 
 /** Text that reads like a bibliographic reference (GOST style, URL label, resource label). */
 export function looksLikeCitation(text: string): boolean {
-  return /\[(?:Ressource|Electronic|electronic|ressource|e-resource)|U ?RL ?:|^\s*\d{4}\s?\. -|https?:|www\.|\/\/|\. - (?:\d{4}|C\.|С\.)|[-,] \d{4}\. -|\bC\. \d|\b(?:Publishing|Verlag|Éditions académiques)\b/.test(text);
+  return CITATION.test(text);
 }
 
 /** How far the numbering may jump between two consecutive footnotes found in the text. */

@@ -4,7 +4,7 @@
  * still readable and diffable line by line. The streamed writer for large books
  * uses the same layout.
  */
-import type { DocumentJson } from '../../types.js';
+import type { DocumentJson } from '../types.js';
 
 export function arrayItems(items: readonly unknown[]): string {
   if (items.length === 0) return '[]';

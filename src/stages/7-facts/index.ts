@@ -1,10 +1,13 @@
 /**
- * Stage 6 — typed facts (money, percent, quantity, date, counterparty) from the clean body
+ * Stage 7 — typed facts (money, percent, quantity, date, counterparty) from the clean body
  * text of the blocks. Parsers (parsers/) find candidates; refiners (refiners/) merge ranges,
  * attach qualifiers, drop years inside names, resolve overlaps, resolve context years and
  * fold counterparty spellings. Every lexicon and pattern lives in rules/<dimension>/*.yaml.
  */
-import type { BlockKind } from '../../types.js';
+import type { BlockKind, Fact } from '../../types.js';
+import { defineStage } from '../stage.js';
+import type { ReadTree } from '../1-read/index.js';
+import type { UnwrapAdds } from '../4-unwrap/index.js';
 import type { FactDraft, Candidate } from './candidate.js';
 import { readRuleFiles } from './rules/read-rule-files.js';
 import { compileRules, type FactRules } from './rules/compile-rules.js';
@@ -56,3 +59,19 @@ export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[]
   foldCounterpartyNames(out, rules);
   return out;
 }
+
+/** The stage: facts from the body blocks, each with its position in the original file. */
+export const facts = defineStage('facts', (tree: ReadTree & UnwrapAdds): { facts: Fact[] } => {
+  if (!tree.rules.facts) return { facts: [] };
+  const drafts = extractFacts(
+    tree.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.mt.toString() })),
+    tree.rules.facts,
+  );
+  const byId = new Map(tree.blocks.map((b) => [b.id, b]));
+  return {
+    facts: drafts.map((d) => {
+      const b = byId.get(d.block)!;
+      return { ...d, source: tree.index.point(b.mt.sourceOffset(d.start)) } as Fact;
+    }),
+  };
+});

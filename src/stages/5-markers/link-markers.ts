@@ -14,7 +14,7 @@
  */
 import type { NoteRef } from '../../types.js';
 import type { MappedText } from '../../text/mapped-text.js';
-import { superscriptToNumber } from './footnote-start.js';
+import { superscriptToNumber } from '../3-pages/footnote-start.js';
 import { sentenceSpans } from './sentences.js';
 
 export interface MarkerBlock {

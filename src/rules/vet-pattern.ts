@@ -18,6 +18,12 @@ import safeRegex from 'safe-regex2';
 const MAX_PATTERN_LENGTH = 600;
 /** a bounded repeat above this count is treated as unbounded */
 const MAX_BOUNDED = 20;
+/**
+ * a bounded repeat of something that repeats without bound (`(\s*\d+){1,3}`) backtracks
+ * in time polynomial in the text length, of degree its maximum count: allowed up to this
+ * (rules/counterparty/regions.yaml needs 8 for a comma-separated list of up to 8 names)
+ */
+const MAX_NESTED_BOUNDED = 8;
 
 export type Node =
   | { t: 'seq'; items: Node[] }
@@ -166,6 +172,8 @@ function check(node: Node, problems: string[]): Info {
         problems.push(`nested quantifier: "${node.src}" applied to something that already repeats (catastrophic backtracking)`);
       } else if (unboundedHere && inner.alternation) {
         problems.push(`quantifier "${node.src}" applied to an alternation (possible catastrophic backtracking)`);
+      } else if (!unboundedHere && node.max > MAX_NESTED_BOUNDED && inner.unbounded) {
+        problems.push(`repeat "${node.src}" applied to something that repeats without bound (backtracking time grows as the text length to the power ${node.max})`);
       }
       return { unbounded: unboundedHere || inner.unbounded, alternation: inner.alternation };
     }

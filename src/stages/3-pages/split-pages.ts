@@ -8,7 +8,7 @@
  *
  * Reads classified lines and regions; returns an item per line.
  */
-import type { ClassifiedLine, LayoutEvidence } from '../2-layout/classify-lines.js';
+import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
 
 export type PageItem =
@@ -31,7 +31,7 @@ export function splitPages(
   startFootnote = 0,
 ): PageItem[] {
   const items: PageItem[] = [];
-  const wrapped = ev.layout === 'hard-wrapped' || ev.layout === 'double-spaced';
+  const wrapped = isWrappedLayout(ev.layout);
   const usesSeparators = lines.some((l) => l.cls === 'separator');
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';

@@ -8,10 +8,9 @@
 import { retext } from 'retext';
 import type { Root, Paragraph, Sentence, Parent } from 'nlcst';
 import type { Plugin } from 'unified';
+import { ABBREVIATIONS } from '../../lang/fr/index.js';
 
-const FRENCH_ABBREVIATIONS = new Set([
-  'M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Dr', 'Pr', 'St', 'Ste', 'p', 'pp', 'éd', 'vol', 'coll', 'C', 'С', 'art', 'av', 'env', 'etc', 'cf', 'ibid', 'Ibid', 'No', 'n°', 'chap', 'fig', 'min', 'gén', 'ch',
-]);
+const FRENCH_ABBREVIATIONS = ABBREVIATIONS;
 
 /** retext plugin: merge sentences wrongly ended by a French abbreviation. */
 export const retextFrenchAbbreviations: Plugin<[], Root> = () => (tree) => {

@@ -2,7 +2,7 @@
  * Stage 7 — write: the clean text of the contract — body blocks in reading order,
  * one per line, markers as `[^N]`, then `---`, then one `[^N]: text` line per footnote.
  */
-import type { DocumentJson } from '../../types.js';
+import type { DocumentJson } from '../types.js';
 
 export function cleanText(doc: DocumentJson): string {
   const body = bodyLines(doc.blocks);

@@ -1,22 +1,24 @@
 /**
- * Stage 7 — write, for books too large to hold whole (over `SECTION_THRESHOLD`
+ * Writing a book too large to hold whole (over `SECTION_THRESHOLD`
  * characters): the text is cut into sections of about `SECTION_CHARS` at
  * paragraph starts, each section runs through the pipeline on its own (inheriting
  * the footnote and marker numbering reached so far), and the three outputs are
  * streamed to disk section by section. Memory then depends on the section size,
  * not on the book's. The JSON has the same fields as for a small book (block ids,
  * offsets, lines and columns are those of the whole file); only the order of its
- * keys differs. Footnotes are kept until the end, since a marker may come before
+ * keys differs. Each section goes through stages 1–8 and the same document builder
+ * as a whole book (`stages/9-document`). Footnotes are kept until the end, since a marker may come before
  * or after its footnote's section.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { processDecoded, type RuleSet, type SectionCarry } from '../../pipeline.js';
-import type { AuditEntry, Block, DocumentJson, Fact, Footnote, Removed, Span } from '../../types.js';
-import { SCHEMA_ID } from '../../types.js';
+import { VFile } from 'vfile';
+import { analyse, type RuleSet, type SectionCarry } from '../pipeline.js';
+import type { DocumentJson } from '../types.js';
+import { SCHEMA_ID } from '../types.js';
+import { DocumentBuilder } from '../stages/9-document/index.js';
 import { bodyLines, footnoteLines } from './clean-text.js';
-import { footnoteNumbering } from '../3-footnotes/numbering.js';
 import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
@@ -95,11 +97,6 @@ class Out {
   }
 }
 
-const shiftSpan = (s: Span, lines: number): Span => ({
-  start: { line: s.start.line + lines, column: s.start.column },
-  end: { line: s.end.line + lines, column: s.end.column },
-});
-
 export interface SectionedResult {
   stats: DocumentJson['stats'];
   timings: Record<string, number>;
@@ -126,17 +123,10 @@ export async function writeSectioned(
   const timings: Record<string, number> = {};
   try {
     let carry: SectionCarry = { lastFootnote: 0, lastMarker: 0, seenMarkers: [] };
-    let blockNo = 0;
     let lineOffset = 0;
     let cleanLines = 0;
-    const footnotes: Footnote[] = [];
-    const refs = new Map<number, string[]>();
-    const langLength = new Map<string, number>();
+    const builder = new DocumentBuilder({ path: meta.path, sha256: meta.sha256, bytes: meta.bytes, encoding: meta.encoding, bom: meta.bom });
     const firsts = { blocks: true, facts: true, removed: true, audit: true };
-    const counts = { blocks: 0, markers: 0, urls: 0, urlsRepaired: 0, urlsUnrecoverable: 0, removed: 0, changes: 0 };
-    const factCounts = { money: 0, percent: 0, quantity: 0, date: 0, counterparty: 0 };
-    let layout: DocumentJson['source']['layout'] | undefined;
-    const seen = new Set<number>();
     const push = async (o: Out, key: keyof typeof firsts, value: unknown) => {
       await o.write((firsts[key] ? '\n  ' : ',\n  ') + JSON.stringify(value));
       firsts[key] = false;
@@ -146,92 +136,31 @@ export async function writeSectioned(
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
-      const { doc, timings: t, carry: next } = processDecoded(part, {
-        path: meta.path,
-        rules,
-        section: { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length },
-      });
-      for (const [name, v] of Object.entries(t)) timings[name] = (timings[name] ?? 0) + v;
+      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, front: k === 0, back: k + 2 === cuts.length };
+      const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
+      const t0 = performance.now();
+      const items = builder.add(tree, { offset: from, line: lineOffset });
+      tree.timings.document = performance.now() - t0;
+      for (const [name, v] of Object.entries(tree.timings)) timings[name] = (timings[name] ?? 0) + v;
+      const next = tree.carry;
       carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])] };
-      for (const n of next.seenMarkers) seen.add(n);
-      layout ??= doc.source.layout;
-      const ids = new Map<string, string>();
-      for (const b of doc.blocks) ids.set(b.id, `b${++blockNo}`);
-      const blocks: Block[] = doc.blocks.map((b) => ({
-        ...b,
-        id: ids.get(b.id)!,
-        source: b.source.map((s) => shiftSpan(s, lineOffset)),
-        map: b.map?.map(([src, at, len]) => [src + from, at, len] as [number, number, number]),
-      }));
-      for (const b of blocks) {
-        await push(json, 'blocks', b);
-        for (const n of b.notes) refs.set(n.n, [...(refs.get(n.n) ?? []), b.id]);
-        if (b.kind === 'paragraph') langLength.set(b.lang, (langLength.get(b.lang) ?? 0) + b.text.length);
-        counts.urls += b.urls?.length ?? 0;
-        for (const u of b.urls ?? []) {
-          if (u.status === 'repaired') counts.urlsRepaired++;
-          if (u.status === 'unrecoverable') counts.urlsUnrecoverable++;
-        }
-      }
-      for (const f of doc.footnotes) {
-        footnotes.push({ ...f, refs: [], source: f.source.map((s) => shiftSpan(s, lineOffset)), map: f.map?.map(([src, at, len]) => [src + from, at, len] as [number, number, number]) });
-      }
-      for (const f of doc.facts) {
-        const g: Fact = { ...f, block: ids.get(f.block)!, source: { line: f.source.line + lineOffset, column: f.source.column } };
-        factCounts[g.type]++;
-        await push(side.facts, 'facts', g);
-      }
-      for (const r of doc.removed) {
-        const g: Removed = { ...r, source: shiftSpan(r.source, lineOffset), from: r.from + from, to: r.to + from };
-        counts.removed++;
-        await push(side.removed, 'removed', g);
-      }
-      for (const a of doc.audit) {
-        const g: AuditEntry = { ...a, from: a.from + from, to: a.to + from, source: shiftSpan(a.source, lineOffset), ...(a.in ? { in: ids.get(a.in) ?? a.in } : {}) };
-        counts.changes++;
-        await push(side.audit, 'audit', g);
-      }
-      counts.markers += doc.stats.markers;
-      const body = bodyLines(blocks);
+      for (const b of items.blocks) await push(json, 'blocks', b);
+      for (const f of items.facts) await push(side.facts, 'facts', f);
+      for (const r of items.removed) await push(side.removed, 'removed', r);
+      for (const a of items.audit) await push(side.audit, 'audit', a);
+      const body = bodyLines(items.blocks);
       if (body.length) await clean.write(body.join('\n') + '\n');
       const hunks = diffHunks(part, body.length ? body.join('\n') + '\n' : '', lineOffset, cleanLines);
       if (hunks.length) await diff.write(hunks.join('\n') + '\n');
       cleanLines += body.length;
       lineOffset += splitLines(part).length;
     }
-    // footnotes: refs from every section's markers
-    footnotes.sort((a, b) => a.n - b.n);
-    for (const f of footnotes) {
-      f.refs = [...new Set(refs.get(f.n) ?? [])];
-      counts.urls += f.urls.length;
-      for (const u of f.urls) {
-        if (u.status === 'repaired') counts.urlsRepaired++;
-        if (u.status === 'unrecoverable') counts.urlsUnrecoverable++;
-      }
-    }
+    const whole = builder.finish(true);
+    const { footnotes, stats } = whole;
     const notes = footnoteLines(footnotes);
     await clean.write(['---', ...notes].join('\n') + '\n');
     const oldTotal = splitLines(text).length;
     await diff.write([`@@ -${oldTotal},0 +${cleanLines + 1},${notes.length + 1} @@`, '+---', ...notes.map((l) => `+${l}`), ''].join('\n'));
-    // numbering of the whole book
-    const numbering = footnoteNumbering(footnotes, seen);
-    const stats: DocumentJson['stats'] = {
-      blocks: blockNo,
-      footnotes: footnotes.length,
-      markers: counts.markers,
-      unlinkedMarkers: 0,
-      missingFootnotes: numbering.missing.length,
-      orphanFootnotes: numbering.orphans.length,
-      urls: counts.urls,
-      urlsRepaired: counts.urlsRepaired,
-      urlsUnrecoverable: counts.urlsUnrecoverable,
-      facts: factCounts,
-      numbering,
-      removed: counts.removed,
-      changes: counts.changes,
-      sections: cuts.length - 1,
-    };
-    const language = [...langLength.entries()].filter(([l]) => l !== 'und').sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'und';
     await json.write(`\n ],\n "footnotes": [`);
     for (let i = 0; i < footnotes.length; i++) await json.write((i ? ',\n  ' : '\n  ') + JSON.stringify(footnotes[i]));
     footnotes.length = 0;
@@ -240,16 +169,8 @@ export async function writeSectioned(
       await json.write(`\n ],\n ${JSON.stringify(key)}: [`);
       await appendFile(json, o.path);
     }
-    const source = {
-      path: meta.path,
-      sha256: meta.sha256,
-      bytes: meta.bytes,
-      encoding: meta.encoding,
-      ...(meta.bom ? { bom: true } : {}),
-      layout: layout ?? 'hard-wrapped',
-      ...(meta.invalidBytes ? { invalidBytes: meta.invalidBytes } : {}),
-    };
-    await json.write(`\n ],\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
+    const source = { ...whole.source, ...(meta.invalidBytes ? { invalidBytes: meta.invalidBytes } : {}) };
+    await json.write(`\n ],\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(whole.language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
     await Promise.all([json.end(), clean.end(), diff.end()]);
     await rename(json.path, `${base}.json`);
     await rename(clean.path, `${base}.clean.txt`);

@@ -12,7 +12,7 @@ import { RuleFileError } from './read-rule-files.js';
 import type { Dimension, EntryData, ExampleData, LexiconRole, RuleData } from './schema.js';
 import { CLS, UPPER, hash3 } from '../char-class.js';
 import { DIGITS, anchorKey, buildAnchorIndex, normaliseAnchors, type Anchor, type AnchorIndex } from '../anchors.js';
-import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from './vet-pattern.js';
+import { PatternError, type Node, leadingAnchors, maxMatchLength, parsePattern, requiredAnchors, vetPattern } from '../../../rules/vet-pattern.js';
 
 export type CounterpartyKind = 'country' | 'region' | 'company' | 'organisation';
 

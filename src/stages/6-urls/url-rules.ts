@@ -3,15 +3,12 @@
  *
  * Every file has the same envelope: `rules:` is a list of entries, each with an `id`,
  * its data (a confusion table, a transliteration map, a pattern …), `examples:` and
- * `counterexamples:`. The files are validated with a JSON Schema (ajv) and every error
- * names `file:line:column`.
+ * `counterexamples:`. The files are read by the one rule-file loader (src/rules/):
+ * validated with a JSON Schema, patterns vetted, every error as `file:line:column`.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import safeRegex from 'safe-regex2';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { readRuleText, toJSBounded } from '../../rules/rule-text.js';
+import { compilePattern, loadRuleFile, RuleFileError } from '../../rules/load-rule-file.js';
 
 export type HostScope = 'tld' | 'host-label' | 'path-segment';
 
@@ -143,32 +140,6 @@ const schema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validate = ajv.compile(schema);
-
-function nodeAt(root: Node | null, path: string[], wantKey = false): Node | null {
-  let node: Node | null = root;
-  for (const [i, key] of path.entries()) {
-    if (node && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      if (!pair) return node;
-      node = wantKey && i === path.length - 1 ? (pair.key as Node) : ((pair.value as Node | null) ?? (pair.key as Node));
-    } else if (node && isSeq(node)) {
-      const item = node.items[Number(key)] as Node | undefined;
-      if (!item) return node;
-      node = item;
-    } else {
-      return node;
-    }
-  }
-  return node;
-}
-
-function fail(file: string, lc: LineCounter, offset: number, what: string): never {
-  const { line, col } = lc.linePos(offset);
-  throw new Error(`${file}:${line}:${col}: ${what}`);
-}
-
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -192,30 +163,15 @@ export function loadUrlRules(dir: string): UrlRules {
   };
   for (const name of files) {
     const file = join(urlsDir, name);
-    const source = readRuleText(file);
-    const lc = new LineCounter();
-    const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0]!;
-      fail(file, lc, e.pos[0], e.message.split('\n')[0]!);
-    }
-    const js = toJSBounded(doc);
-    if ('error' in js) fail(file, lc, js.offset, js.error);
-    const data = (js as { data: unknown }).data;
-    if (!validate(data)) {
-      const e = validate.errors![0]!;
-      const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-      if (e.keyword === 'additionalProperties') path.push(String(e.params['additionalProperty']));
-      const node = nodeAt(doc.contents as Node | null, path, e.keyword === 'additionalProperties');
-      const offset = node?.range?.[0] ?? 0;
-      const extra = e.keyword === 'additionalProperties' ? ` '${String(e.params['additionalProperty'])}'` : '';
-      fail(file, lc, offset, `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${extra}`);
-    }
-    const entries = (data as { rules: Array<Omit<RuleEntry, 'file'>> }).rules;
+    const loaded = loadRuleFile<{ rules: Array<Omit<RuleEntry, 'file'>> }>(file, schema);
+    const entries = loaded.data.rules;
     entries.forEach((raw, i) => {
-      const at = (key: string): number => nodeAt(doc.contents as Node | null, ['rules', String(i), key])?.range?.[0] ?? 0;
+      const fail = (key: string, what: string): never => {
+        const p = loaded.at(['rules', i, key]);
+        throw new RuleFileError(file, p.line, p.column, what);
+      };
       const entry: RuleEntry = { ...raw, file, counterexamples: raw.counterexamples ?? [] };
-      if (rules.byId.has(entry.id)) fail(file, lc, at('id'), `duplicate rule id '${entry.id}'`);
+      if (rules.byId.has(entry.id)) fail('id', `duplicate rule id '${entry.id}'`);
       rules.byId.set(entry.id, entry);
       if (entry.confidence === 'low') rules.lowConfidence.add(entry.id);
       for (const row of entry.table ?? []) rules.hostConfusions.push({ ...row, rule: entry.id });
@@ -224,23 +180,17 @@ export function loadUrlRules(dir: string): UrlRules {
         for (const [k, v] of Object.entries(entry.map)) rules.cyrillic.set(k, v);
       }
       if (entry.pattern !== undefined) {
-        let re: RegExp;
-        try {
-          re = new RegExp(entry.pattern);
-        } catch (err) {
-          fail(file, lc, at('pattern'), `invalid pattern: ${(err as Error).message}`);
-        }
-        if (!safeRegex(re)) fail(file, lc, at('pattern'), `pattern may backtrack catastrophically: ${entry.pattern}`);
+        const re = compilePattern(entry.pattern, '', file, () => loaded.at(['rules', i, 'pattern']));
         rules.garbled.push({ rule: entry.id, re, where: entry.where ?? 'url' });
       } else if (entry.where !== undefined) {
-        fail(file, lc, at('where'), `'where' needs a 'pattern'`);
+        fail('where', `'where' needs a 'pattern'`);
       }
       for (const h of entry.hosts ?? []) rules.knownHosts.push(h);
       for (const w of entry.words ?? []) rules.stopWords.add(w);
     });
   }
   for (const id of BUILTIN_RULES) {
-    if (!rules.byId.has(id)) throw new Error(`${urlsDir}:1:1: built-in rule '${id}' is not declared (with examples) in any rule file`);
+    if (!rules.byId.has(id)) throw new RuleFileError(urlsDir, 1, 1, `built-in rule '${id}' is not declared (with examples) in any rule file`);
   }
   if (rules.knownHosts.length > 0) {
     const alt = [...rules.knownHosts].sort((a, b) => b.length - a.length).map(escapeRe).join('|');

@@ -1,0 +1,57 @@
+/**
+ * Stage 1 — read. Bytes become text in `decode.ts` (called by the batch, which
+ * reports refused files); this module is the processor's parser: the decoded text
+ * becomes the tree every later stage works on.
+ */
+import type { Processor } from 'unified';
+import { LineIndex } from '../../text/lines.js';
+import type { RuleSet } from '../../rules/rule-set.js';
+import type { TreeBase } from '../stage.js';
+
+export { decode, InputError, type Decoded } from './decode.js';
+
+/** Processing one section of a book too large to hold whole: what it inherits from the sections before. */
+export interface SectionOptions {
+  startFootnote: number;
+  startMarker: number;
+  seenMarkers: number[];
+  front: boolean;
+  back: boolean;
+}
+
+/** The file a document describes (`source` of the JSON, beyond what the text itself says). */
+export interface DocumentMeta {
+  path: string;
+  sha256?: string;
+  bytes?: number;
+  encoding?: string;
+  bom?: boolean;
+}
+
+export interface ReadTree extends TreeBase {
+  meta: DocumentMeta;
+  /** the decoded text */
+  source: string;
+  index: LineIndex;
+  rules: RuleSet;
+  section?: SectionOptions;
+}
+
+export interface ReadOptions {
+  meta: DocumentMeta;
+  rules: RuleSet;
+  section?: SectionOptions;
+}
+
+/** unified parser plugin: decoded text → the tree. */
+export function read(this: Processor, options: ReadOptions): void {
+  this.parser = (text: string): ReadTree => ({
+    type: 'root',
+    meta: options.meta,
+    source: text,
+    index: new LineIndex(text),
+    rules: options.rules,
+    section: options.section,
+    timings: {},
+  });
+}

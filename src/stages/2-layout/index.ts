@@ -1,0 +1,24 @@
+/**
+ * Stage 2 — layout: classify every line (blank, page separator, furniture, page
+ * number, chapter), detect the layout from evidence, find front matter, TOC,
+ * bibliography and back matter.
+ */
+import { defineStage } from '../stage.js';
+import type { ReadTree } from '../1-read/index.js';
+import { classifyLines, detectLayout, type ClassifiedLine, type LayoutEvidence } from './classify-lines.js';
+import { findBookMatter, type MatterRegions } from './book-matter.js';
+
+export interface LayoutAdds {
+  lines: ClassifiedLine[];
+  layout: LayoutEvidence;
+  regions: MatterRegions;
+}
+
+export const layout = defineStage('layout', (tree: ReadTree, file): LayoutAdds => {
+  const lines = classifyLines(tree.index.lines, tree.rules.layout);
+  const evidence = detectLayout(lines);
+  const sec = tree.section;
+  const regions = findBookMatter(lines, tree.rules.layout, { front: sec?.front ?? true, back: sec?.back ?? true });
+  file.data.layout = evidence;
+  return { lines, layout: evidence, regions };
+});
