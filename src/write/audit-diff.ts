@@ -1,5 +1,5 @@
 /**
- * Stage 7 — write: the audit diff, a unified diff from the original text to the
+ * Output files (src/write): the audit diff, a unified diff from the original text to the
  * clean text.
  *
  * Why not the `diff` package: its Myers algorithm is O(N·D), and here almost

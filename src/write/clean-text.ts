@@ -1,5 +1,5 @@
 /**
- * Stage 7 — write: the clean text of the contract — body blocks in reading order,
+ * Output files (src/write): the clean text of the contract — body blocks in reading order,
  * one per line, markers as `[^N]`, then `---`, then one `[^N]: text` line per footnote.
  */
 import type { DocumentJson } from '../types.js';

@@ -1,5 +1,5 @@
 /**
- * Stage 7 — write: the document JSON, one array item per line. Compact enough to
+ * Output files (src/write): the document JSON, one array item per line. Compact enough to
  * write fast (a pretty-printed audit is several times the size of the book) and
  * still readable and diffable line by line. The streamed writer for large books
  * uses the same layout.

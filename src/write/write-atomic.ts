@@ -1,5 +1,5 @@
 /**
- * Stage 7 — write: files appear whole or not at all. Each output is written to
+ * Output files (src/write): files appear whole or not at all. Each output is written to
  * a temporary file in the same directory, flushed, then renamed over the target
  * (rename is atomic on one file system). A run killed mid-way leaves at most a
  * `.tmp` file, never a half-written `.json`, `.diff` or `.clean.txt`.

@@ -39,6 +39,7 @@ export function sectionCuts(text: string, size = SECTION_CHARS): number[] {
       if (
         /^\p{Lu}/u.test(line) &&
         /[.!?…"»]$/.test(t) &&
+        !/(?:^|[\s(])\p{Lu}\.$/u.test(t) &&
         !/^\s*\d/.test(line) &&
         !/URL|\[Ressource|http/.test(line) &&
         !/^\s{10,}$|^---$/.test(prev)

@@ -1,5 +1,5 @@
 /**
- * Stage 3 — footnotes: walk the body lines page by page and tell body text from
+ * Stage 3 — pages: walk the body lines page by page and tell body text from
  * footnote blocks and page furniture. A footnote block opens at a page break
  * (a long white-space separator, a `---` rule, or a blank line before a line that
  * starts footnote N+1) and closes where the body resumes (a line led by one space,

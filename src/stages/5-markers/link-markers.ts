@@ -1,5 +1,5 @@
 /**
- * Stage 3 — footnotes: find footnote markers in body text, take them out of the
+ * Stage 5 — markers: find footnote markers in body text, take them out of the
  * text, and put a note reference where the marker belongs.
  *
  * Forms: `<sup>N</sup>`, Unicode superscripts, `"N .` after a closing quote,

@@ -1,5 +1,5 @@
 /**
- * Stage 3 — footnotes: what the numbering of a book says — gaps and duplicates in
+ * Stage 5 — markers: what the numbering of a book says — gaps and duplicates in
  * the footnote sequence, marker numbers with no footnote text, footnotes with no
  * marker. Used for a whole book and for a book processed in sections.
  */

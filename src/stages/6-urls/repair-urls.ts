@@ -1,5 +1,5 @@
 /**
- * Stage 5 — URLs: find the URLs of a footnote (or bibliography / body) text, repair them
+ * Stage 6 — URLs: find the URLs of a footnote (or bibliography / body) text, repair them
  * where a named rule makes it safe, and say which could not be repaired.
  *
  * Input: one text whose former line breaks are single spaces at the offsets `breaks`.

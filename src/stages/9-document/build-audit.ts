@@ -1,5 +1,5 @@
 /**
- * Stage 7 — write: the audit. Every changed piece of every block and footnote
+ * Stage 9 — document: the audit. Every changed piece of every block and footnote
  * becomes an entry `{ rule, stage, before, after, from, to, source }`; every
  * stretch of the original that no block, footnote or removed line covers becomes
  * an entry too (white space between blocks: `layout/separator`), or, if it holds
