@@ -5,9 +5,9 @@
  * written atomically, so a failed or killed run never leaves a half-written file.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat, mkdir, access } from 'node:fs/promises';
+import { readFile, stat, mkdir, access } from 'node:fs/promises';
 import { constants } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { availableParallelism } from 'node:os';
 import { WorkerPool } from './worker-pool.js';
@@ -23,6 +23,9 @@ import { summarise, type EntitySummary } from './stages/7-facts/entity-registry.
 import { writeBatchEntities } from './batch-entities.js';
 import { writeFactTables } from './review/facts-table.js';
 import { changeView, reviewText } from './review/change-view.js';
+import { inFlight, removeOutputs } from './outputs.js';
+export { collectInputs, outputNames, INPUT_EXTENSIONS } from './inputs.js';
+import { outputNames } from './inputs.js';
 
 export interface BatchOptions {
   out: string;
@@ -35,6 +38,10 @@ export interface BatchOptions {
   heapMb?: number;
   /** worker threads; 1 (default) runs every file in this thread */
   threads?: number;
+  /** run every file in a worker thread, even with one thread, so the budgets below apply */
+  isolate?: boolean;
+  /** time budget of one file, in seconds (worker threads only) */
+  maxSeconds?: number;
   onFile?: (r: FileResult) => void;
 }
 
@@ -54,50 +61,10 @@ export interface FileResult {
   entities?: EntitySummary[];
 }
 
-export const INPUT_EXTENSIONS = new Set(['.txt', '.md']);
-
-/**
- * Expand files and directories (recursively) into a sorted list of input files.
- * A directory named on the command line that holds no input file is reported in
- * `errors` (and listed in `emptyDirs`), so it is never skipped in silence.
- */
-export async function collectInputs(paths: string[]): Promise<{ files: string[]; errors: string[]; emptyDirs: string[] }> {
-  const files: string[] = [];
-  const errors: string[] = [];
-  const emptyDirs: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    let st;
-    try {
-      st = await stat(p);
-    } catch (e) {
-      errors.push(`${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      return;
-    }
-    if (st.isDirectory()) {
-      const entries = (await readdir(p)).sort();
-      for (const e of entries) {
-        const child = join(p, e);
-        const cst = await stat(child).catch(() => null);
-        if (cst?.isDirectory()) await walk(child);
-        else if (INPUT_EXTENSIONS.has(extname(e).toLowerCase())) files.push(child);
-      }
-    } else files.push(p);
-  };
-  for (const p of paths) {
-    const before = files.length;
-    const nErrors = errors.length;
-    await walk(p);
-    if (files.length === before && errors.length === nErrors) {
-      errors.push(`${p}: is a directory with no .txt or .md file in it`);
-      emptyDirs.push(p);
-    }
-  }
-  return { files: [...new Set(files)], errors, emptyDirs };
-}
-
-function displayPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return (rel.startsWith('..') ? p : rel).split(sep).join('/');
+/** The path shown in messages and `source.path`: as given when relative, else relative to the working directory. */
+export function displayPath(p: string): string {
+  const rel = isAbsolute(p) ? relative(process.cwd(), p) || '.' : normalize(p);
+  return rel.split(sep).join('/');
 }
 
 export async function checkOutputDir(out: string): Promise<string | null> {
@@ -123,11 +90,34 @@ export interface FileTask {
   keepAudit: boolean;
 }
 
-/** Read, decode, run the pipeline, write the three outputs atomically. Never throws. */
+/**
+ * Read, decode, run the pipeline, write the three outputs atomically. Never throws.
+ * A file that fails leaves none of its outputs behind (old or partial).
+ */
 export async function processFileTask(task: FileTask, rules: RuleSet): Promise<FileResult> {
+  const r = await processFileInner(task, rules);
+  if (!r.ok) removeOutputs(task.out, task.outName);
+  return r;
+}
+
+/** One line for a failed system call: `cannot write x.json (ENOSPC: no space left on device)`. */
+function systemError(e: NodeJS.ErrnoException, out: string): string | undefined {
+  if (!e.code || !e.syscall) return undefined;
+  const what = e.path ? relative(out, e.path).split(sep).join('/') : '';
+  const why = e.message.startsWith(`${e.code}: `) ? e.message.split(',')[0]! : e.code;
+  return `cannot write output${what ? ` ${what}` : ''} (${why})`;
+}
+
+async function processFileInner(task: FileTask, rules: RuleSet): Promise<FileResult> {
   const { input, shown } = task;
   let buf: Buffer;
   try {
+    // the size limit and the file type are checked before reading: a 2 GB file is never loaded
+    const st = await stat(input);
+    if (!st.isFile()) return { input: shown, ok: false, error: 'not a regular file', warnings: [], bytes: 0 };
+    if (st.size > task.maxBytes) {
+      return { input: shown, ok: false, error: `file is ${st.size} bytes, over the size limit of ${task.maxBytes} bytes (--max-bytes)`, warnings: [], bytes: 0 };
+    }
     buf = await readFile(input);
   } catch (e) {
     return { input: shown, ok: false, error: `cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, warnings: [], bytes: 0 };
@@ -140,7 +130,12 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       // a large book: sections, streamed to disk, so memory does not grow with the book
       buf = Buffer.alloc(0);
       const base = join(task.out, task.outName);
-      const { stats, timings, entities } = await writeSectioned(dec.text, { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom }, rules, base);
+      const { stats, timings, entities } = await writeSectioned(
+        dec.text,
+        { path: shown, name: basename(input), sha256, bytes, encoding: dec.encoding, bom: dec.bom, ...(dec.invalidBytes ? { invalidBytes: dec.invalidBytes } : {}) },
+        rules,
+        base,
+      );
       return { input: shown, ok: true, warnings: dec.warnings, bytes, outputs: [`${base}.json`, `${base}.clean.txt`, `${base}.diff`, `${base}.review.txt`], stats, timings, entities: summarise(entities) };
     }
     const { doc, file, timings } = processDecoded(dec.text, {
@@ -151,6 +146,7 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
       encoding: dec.encoding,
       bom: dec.bom,
     });
+    if (dec.invalidBytes) doc.source.invalidBytes = dec.invalidBytes;
     const t0 = performance.now();
     const clean = cleanText(doc);
     const diff = auditDiffBytes(basename(input), dec.text, clean, dec);
@@ -179,20 +175,9 @@ export async function processFileTask(task: FileTask, rules: RuleSet): Promise<F
   } catch (e) {
     const err = e as Error;
     const where = e instanceof InputError && e.line ? `:${e.line}` : '';
-    const msg = e instanceof InputError ? err.message : `internal error: ${err.message}`;
+    const msg = e instanceof InputError ? err.message : (systemError(e as NodeJS.ErrnoException, task.out) ?? `internal error: ${err.message}`);
     return { input: shown + where, ok: false, error: msg, warnings: [], bytes: buf.length };
   }
-}
-
-/** Output base names, unique even when two inputs share a file name. */
-export function outputNames(files: string[]): string[] {
-  const seen = new Map<string, number>();
-  return files.map((f) => {
-    const b = basename(f, extname(f));
-    const k = seen.get(b) ?? 0;
-    seen.set(b, k + 1);
-    return k === 0 ? b : `${b}~${k + 1}`;
-  });
 }
 
 /**
@@ -205,13 +190,18 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
   const limit = pLimit(Math.max(1, opts.concurrency));
   const names = outputNames(files);
   const threads = Math.min(opts.threads ?? 1, opts.concurrency, files.length, availableParallelism());
-  const pool = threads > 1 ? new WorkerPool(threads, { rulesDir: opts.rules.dir }, opts.heapMb ?? 1024) : null;
+  const pool = threads > 1 || opts.isolate ? new WorkerPool(Math.max(1, threads), { rulesDir: opts.rules.dir }, opts.heapMb ?? 1024, undefined, opts.maxSeconds) : null;
+  if (pool) activePools.add(pool);
   try {
     const results = await Promise.all(
       files.map((f, i) =>
         limit(async () => {
           const task: FileTask = { input: f, shown: displayPath(f), outName: names[i]!, out: opts.out, maxBytes: opts.maxBytes, keepAudit: Boolean(opts.keepMessages) };
+          inFlight.set(task.outName, { out: task.out, outName: task.outName, shown: task.shown });
           const r = pool ? await pool.run(task) : await processFileTask(task, opts.rules);
+          // a worker that was stopped (time or memory budget) left its files: none of them stays
+          if (!r.ok) removeOutputs(task.out, task.outName);
+          inFlight.delete(task.outName);
           opts.onFile?.(r);
           return r;
         }),
@@ -222,6 +212,14 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
     await writeFactTables(opts.out, results.filter((r) => r.ok && r.outputs).map((r) => ({ book: r.input, json: r.outputs![0]! })));
     return results;
   } finally {
+    if (pool) activePools.delete(pool);
     await pool?.close();
   }
+}
+
+const activePools = new Set<WorkerPool>();
+
+/** Stop every worker thread now (files in flight are abandoned; see `inFlight`). */
+export async function stopWorkers(): Promise<void> {
+  await Promise.all([...activePools].map((p) => p.close()));
 }

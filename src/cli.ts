@@ -10,8 +10,20 @@ import { collectInputs, checkOutputDir, runBatch, type FileResult } from './batc
 import { loadRules, DEFAULT_RULES_DIR } from './pipeline.js';
 import { packageVersion } from './version.js';
 import { registerReviewCommands } from './review/commands.js';
+import { onStopSignal, type RunProgress } from './signals.js';
+import { sweepStaleTmp } from './outputs.js';
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** a file's time budget: ten times what the largest accepted file takes on a slow machine */
+const DEFAULT_MAX_SECONDS = 600;
+/**
+ * The worker's heap: 512 MB, or the heap limit node was started with (the launcher's
+ * --max-old-space-size=384), since the file is processed in the worker, not here.
+ */
+const DEFAULT_HEAP_MB = (() => {
+  const flag = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => /^--max-old-space-size=(\d+)$/.exec(a)).find(Boolean);
+  return flag ? Number(flag[1]) : 512;
+})();
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -31,12 +43,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('-c, --concurrency <n>', 'files processed at once', (v) => positiveInt(v, '--concurrency'), 2)
     .option('-r, --rules <dir>', 'rule set directory', DEFAULT_RULES_DIR)
     .option('--max-bytes <n>', 'refuse input files larger than this', (v) => positiveInt(v, '--max-bytes'), DEFAULT_MAX_BYTES)
-    .option('-t, --threads <n>', 'worker threads (one per core at most); 1 = all in this thread, the least memory', (v) => positiveInt(v, '--threads'), 1)
-    .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), 512)
+    .option('-t, --threads <n>', 'worker threads (one per core at most), one file each', (v) => positiveInt(v, '--threads'), 1)
+    .option('--max-heap-mb <n>', 'heap limit of each worker thread; a file that needs more fails alone', (v) => positiveInt(v, '--max-heap-mb'), DEFAULT_HEAP_MB)
+    .option('--max-seconds <n>', 'time budget of one file, in CPU seconds of its worker; a file that needs more fails alone', (v) => positiveInt(v, '--max-seconds'), DEFAULT_MAX_SECONDS)
     .option('-v, --verbose', 'print every change with its rule, position and stage')
     .option('-q, --quiet', 'no progress bar, no per-file lines (errors and the summary still print)')
     .option('--timings', 'print per-stage timings as a JSON line on stderr')
-    .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
+    .action(async (paths: string[], o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; maxSeconds: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean }) => {
       code = await run(paths, o);
     });
   registerReviewCommands(program, (c) => (code = c));
@@ -64,7 +77,7 @@ function positiveInt(v: string, name: string): number {
 
 async function run(
   paths: string[],
-  o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean },
+  o: { out: string; concurrency: number; rules: string; maxBytes: number; maxHeapMb: number; maxSeconds: number; threads: number; verbose?: boolean; quiet?: boolean; timings?: boolean },
 ): Promise<number> {
   const t0 = performance.now();
   let rules;
@@ -74,7 +87,8 @@ async function run(
     process.stderr.write(`relecteur: ${(e as Error).message}\n`);
     return 2;
   }
-  const { files, errors, emptyDirs } = await collectInputs(paths);
+  // the output directory is never read as input (a second run would re-read the first one's .clean.txt)
+  const { files, errors, emptyDirs } = await collectInputs(paths, o.out);
   for (const e of errors) process.stderr.write(`relecteur: ${e}\n`);
   if (files.length === 0) {
     process.stderr.write(`relecteur: no .txt or .md files found in ${paths.join(', ')}\n`);
@@ -86,6 +100,8 @@ async function run(
     process.stderr.write(`relecteur: ${outErr}\n`);
     return 1;
   }
+  // .tmp files of a run that was killed (SIGKILL, power loss) go now
+  sweepStaleTmp(o.out);
   const tty = process.stderr.isTTY && !o.quiet;
   let bar: { increment: () => void; stop: () => void } | undefined;
   if (tty) {
@@ -94,20 +110,27 @@ async function run(
     b.start(files.length, 0);
     bar = b;
   }
+  const progress: RunProgress = { total: files.length + errors.length, written: 0, failed: errors.length, out: o.out, t0 };
+  const stopSignals = onStopSignal(progress, () => bar?.stop());
   const results = await runBatch(files, {
     out: o.out,
     concurrency: o.concurrency,
     rules,
     maxBytes: o.maxBytes,
     heapMb: o.maxHeapMb,
+    maxSeconds: o.maxSeconds,
     threads: o.threads,
+    isolate: true,
     keepMessages: Boolean(o.verbose),
     onFile: (r) => {
+      if (r.ok) progress.written++;
+      else progress.failed++;
       bar?.increment();
       if (!r.ok) process.stderr.write(`${tty ? '\n' : ''}relecteur: ${r.input}: ${r.error}\n`);
       for (const w of r.warnings) process.stderr.write(`relecteur: ${r.input}: warning: ${w}\n`);
     },
   });
+  stopSignals();
   bar?.stop();
   if (o.verbose) printVerbose(results);
   const ok = results.filter((r) => r.ok);

@@ -208,6 +208,8 @@ export interface SourceInfo {
   layout: Layout;
   /** a second layout seen in part of the file, when the evidence shows a mix */
   layouts?: Layout[];
+  /** a UTF-8 file's bytes that are not UTF-8: [offset in the decoded text, byte]; each is its Windows-1252 character in the text */
+  invalidBytes?: Array<[number, number]>;
 }
 
 export interface DocumentJson {

@@ -5,10 +5,10 @@
  * pattern-safety policy (`vet-pattern.ts`). Any problem becomes one RuleFileError
  * whose message is `file:line:column: what`.
  */
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isSeq, isScalar, type LineCounter, type Node as YamlNode, type Document } from 'yaml';
 import { parseYamlCached } from './yaml-cache.js';
+import { readRuleText } from './rule-text.js';
 import { PatternError, vetPattern } from './vet-pattern.js';
 
 /** A broken rule file: `file:line:column: what`. */
@@ -46,8 +46,9 @@ export interface LoadedRuleFile<T> {
 export function loadRuleFile<T>(file: string, schema: object): LoadedRuleFile<T> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRuleText(file);
   } catch (e) {
+    if (!(e as NodeJS.ErrnoException).code) throw e;
     throw new RuleFileError(file, 1, 1, `cannot read rule file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
   const parsed = parseYamlCached(text);

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { toJSBounded } from './rule-text.js';
 
 const VERSION = 'yaml-cache-1';
 
@@ -60,7 +61,11 @@ export function parseYamlCached(text: string): ParsedYaml {
   }
   const { doc: d } = doc();
   const errors = d.errors.map((e) => ({ message: e.message.split('\n')[0]!, offset: e.pos[0] }));
-  const data = d.toJS();
+  if (errors.length > 0) return { data: undefined, errors, doc };
+  // an alias bomb is an error with the position of its first alias, never a huge expansion
+  const js = toJSBounded(d);
+  if ('error' in js) return { data: undefined, errors: [{ message: js.error, offset: js.offset }], doc };
+  const data = js.data;
   if (errors.length === 0) {
     try {
       mkdirSync(dir, { recursive: true });

@@ -25,19 +25,72 @@ export interface Piece {
 
 export class MappedText {
   pieces: Piece[];
+  /**
+   * Offset index (issue 10: linear time). `pre[i]` is the output offset where piece i
+   * starts, valid for i <= `valid`; `total` is the cached length (-1: unknown). Every
+   * method that changes `pieces` keeps them up to date; a change made from outside
+   * (pieces pushed or unshifted directly) is noticed by the piece count and resets them.
+   * So `length` is O(1), a lookup is O(log n) plus the pieces added since the last one,
+   * and appending line after line to a paragraph stays linear in its size.
+   */
+  private pre: number[] = [0];
+  private valid = 0;
+  private total = 0;
+  private known = 0;
 
   constructor(pieces: Piece[] = []) {
     this.pieces = pieces;
+    this.total = -1;
+    this.known = pieces.length;
   }
 
   static kept(source: string, from: number, to: number): MappedText {
     return new MappedText(to > from ? [{ from, to, text: source.slice(from, to) }] : []);
   }
 
+  private sync(): void {
+    if (this.pieces.length !== this.known) {
+      this.known = this.pieces.length;
+      this.valid = 0;
+      this.total = -1;
+    }
+  }
+
+  /** Piece `i` and everything after it changed. */
+  private changedFrom(i: number, delta: number): void {
+    if (this.valid > i) this.valid = i;
+    this.known = this.pieces.length;
+    if (this.total >= 0) this.total += delta;
+  }
+
+  /** Lowest piece index j (0..pieces.length) with start(j) > at, or >= at when `orEqual`. */
+  private lowest(at: number, orEqual: boolean): number {
+    this.sync();
+    const { pieces, pre } = this;
+    const hit = (v: number) => (orEqual ? v >= at : v > at);
+    while (this.valid < pieces.length && !hit(pre[this.valid]!)) {
+      pre[this.valid + 1] = pre[this.valid]! + pieces[this.valid]!.text.length;
+      this.valid++;
+    }
+    let lo = 0;
+    let hi = this.valid;
+    if (!hit(pre[hi]!)) return pieces.length + (orEqual ? 0 : 1);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hit(pre[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
   get length(): number {
-    let n = 0;
-    for (const p of this.pieces) n += p.text.length;
-    return n;
+    this.sync();
+    if (this.total < 0) {
+      let n = 0;
+      for (const p of this.pieces) n += p.text.length;
+      this.total = n;
+    }
+    return this.total;
   }
 
   /** The last `n` characters (cheap: reads pieces from the end). */
@@ -55,12 +108,15 @@ export class MappedText {
 
   pushKept(source: string, from: number, to: number): this {
     if (to > from) {
+      this.sync();
       const last = this.pieces[this.pieces.length - 1];
       if (last && !last.rule && last.to === from) {
         last.to = to;
         last.text += source.slice(from, to);
+        this.changedFrom(this.pieces.length - 1, to - from);
       } else {
         this.pieces.push({ from, to, text: source.slice(from, to) });
+        this.changedFrom(this.pieces.length - 1, to - from);
       }
     }
     return this;
@@ -68,12 +124,19 @@ export class MappedText {
 
   /** A change: the source range [from, to) becomes `text`, by `rule`. */
   pushChange(from: number, to: number, text: string, rule: string, stage: string): this {
-    if (to > from || text.length > 0) this.pieces.push({ from, to, text, rule, stage });
+    if (to > from || text.length > 0) {
+      this.sync();
+      this.pieces.push({ from, to, text, rule, stage });
+      this.changedFrom(this.pieces.length - 1, text.length);
+    }
     return this;
   }
 
   append(other: MappedText): this {
+    this.sync();
+    const at = this.pieces.length;
     for (const p of other.pieces) this.pieces.push(p);
+    this.changedFrom(at, other.length);
     return this;
   }
 
@@ -88,22 +151,14 @@ export class MappedText {
     if (start > end) throw new Error(`replace: start ${start} > end ${end}`);
     this.splitAt(start);
     this.splitAt(end);
-    // find the piece index range covering [start, end)
-    let pos = 0;
-    let i = 0;
-    while (i < this.pieces.length && pos < start) {
-      pos += this.pieces[i]!.text.length;
-      i++;
-    }
+    // the piece index range covering [start, end)
+    let first = this.lowest(start, true);
     // a zero-width decision record (a paragraph break with its evidence) at `start` stays in front of the change
-    while (start < end && i < this.pieces.length && this.pieces[i]!.text.length === 0 && this.pieces[i]!.from === this.pieces[i]!.to && this.pieces[i]!.evidence) i++;
-    // skip zero-length pieces sitting exactly at `start` only if we insert
-    const first = i;
-    while (i < this.pieces.length && pos < end) {
-      pos += this.pieces[i]!.text.length;
-      i++;
-    }
-    const covered = this.pieces.slice(first, i);
+    while (start < end && first < this.pieces.length && this.pieces[first]!.text.length === 0 && this.pieces[first]!.from === this.pieces[first]!.to && this.pieces[first]!.evidence) first++;
+    const last = Math.max(first, this.lowest(end, true));
+    const covered = this.pieces.slice(first, last);
+    let removed = 0;
+    for (const p of covered) removed += p.text.length;
     const runs: Piece[] = [];
     if (covered.length === 0) {
       // pure insertion: anchor at the source position of the neighbouring piece
@@ -125,41 +180,38 @@ export class MappedText {
       }
     }
     this.pieces.splice(first, covered.length, ...runs);
+    this.changedFrom(first, text.length - removed);
   }
 
   /** Make sure a piece boundary exists at output offset `at` (splits kept pieces only). */
   private splitAt(at: number): void {
-    let pos = 0;
-    for (let i = 0; i < this.pieces.length; i++) {
-      const p = this.pieces[i]!;
-      const len = p.text.length;
-      if (at > pos && at < pos + len) {
-        const k = at - pos;
-        if (p.rule) {
-          // a changed piece cannot be split by source; keep it whole: callers
-          // replacing part of a changed piece replace all of it.
-          return;
-        }
-        const a: Piece = { from: p.from, to: p.from + k, text: p.text.slice(0, k) };
-        const b: Piece = { from: p.from + k, to: p.to, text: p.text.slice(k) };
-        this.pieces.splice(i, 1, a, b);
-        return;
-      }
-      pos += len;
-      if (pos > at) return;
-    }
+    const i = this.lowest(at, false) - 1;
+    if (i < 0 || i >= this.pieces.length) return;
+    const pos = this.pre[i]!;
+    const p = this.pieces[i]!;
+    if (!(at > pos && at < pos + p.text.length)) return;
+    // a changed piece cannot be split by source; keep it whole: callers
+    // replacing part of a changed piece replace all of it.
+    if (p.rule) return;
+    const k = at - pos;
+    const a: Piece = { from: p.from, to: p.from + k, text: p.text.slice(0, k) };
+    const b: Piece = { from: p.from + k, to: p.to, text: p.text.slice(k) };
+    this.pieces.splice(i, 1, a, b);
+    this.changedFrom(i, 0);
   }
 
   /** Source offset of output offset `at` (start of the piece for changed pieces). */
   sourceOffset(at: number): number {
-    let pos = 0;
-    for (const p of this.pieces) {
-      const len = p.text.length;
-      if (len > 0 && at < pos + len) {
-        if (!p.rule) return p.from + (at - pos);
-        return p.from;
-      }
-      pos += len;
+    const i = this.lowest(at, false) - 1;
+    if (i >= 0 && i < this.pieces.length && at >= 0) {
+      const p = this.pieces[i]!;
+      if (!p.rule) return p.from + (at - this.pre[i]!);
+      return p.from;
+    }
+    if (at < 0 && this.pieces.length) {
+      // before the start: the original loop returned the first non-empty piece
+      const p = this.pieces.find((q) => q.text.length > 0);
+      if (p) return p.rule ? p.from : p.from + at;
     }
     const last = this.pieces[this.pieces.length - 1];
     return last ? last.to : 0;

@@ -17,6 +17,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   try {
     await fh.writeFile(data, 'utf8');
   } catch (e) {
+    // name the output in the one-line error (a write error carries no path)
+    (e as NodeJS.ErrnoException).path ??= path;
     await fh.close().catch(() => {});
     await unlink(tmp).catch(() => {});
     throw e;

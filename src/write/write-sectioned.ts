@@ -12,6 +12,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { VFile } from 'vfile';
 import { analyse, type RuleSet, type SectionCarry } from '../pipeline.js';
 import type { DocumentJson } from '../types.js';
@@ -82,26 +83,43 @@ export function sectionCuts(text: string, size = SECTION_CHARS): number[] {
 
 class Out {
   private s: WriteStream;
+  private failed: Error | null = null;
   constructor(
     readonly path: string,
     encoding: BufferEncoding = 'utf8',
   ) {
     this.s = createWriteStream(path, { encoding });
-    this.s.on('error', (e) => (this.failed = e));
+    this.s.on('error', (e: NodeJS.ErrnoException) => {
+      // name the output in the one-line error (a write error carries no path)
+      e.path ??= path.replace(/\.\d+\.\d+\.tmp$/, '');
+      this.failed = e;
+    });
   }
-  private failed: Error | null = null;
+  /** Resolves when the chunk is buffered; rejects on a write error, also one that comes while waiting for `drain` (a full disk must not hang the run). */
   write(chunk: string): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.failed) return reject(this.failed);
-      if (this.s.write(chunk)) resolve();
-      else this.s.once('drain', resolve);
+      if (this.s.write(chunk)) return resolve();
+      const onDrain = () => {
+        this.s.off('error', onError);
+        resolve();
+      };
+      const onError = (e: Error) => {
+        this.s.off('drain', onDrain);
+        reject(e);
+      };
+      this.s.once('drain', onDrain);
+      this.s.once('error', onError);
     });
   }
   end(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.s.end(() => resolve());
-      this.s.once('error', reject);
-    });
+    if (this.failed) return Promise.reject(this.failed);
+    this.s.end();
+    return finished(this.s);
+  }
+  /** Close the file descriptor whatever state the stream is in. */
+  destroy(): void {
+    this.s.destroy();
   }
 }
 
@@ -117,7 +135,7 @@ export interface SectionedResult {
  */
 export async function writeSectioned(
   text: string,
-  meta: { path: string; name: string; sha256: string; bytes: number; encoding: string; bom: boolean },
+  meta: { path: string; name: string; sha256: string; bytes: number; encoding: string; bom: boolean; invalidBytes?: Array<[number, number]> },
   rules: RuleSet,
   base: string,
   sectionChars = SECTION_CHARS,
@@ -214,7 +232,8 @@ export async function writeSectioned(
       await json.write(`\n ],\n ${JSON.stringify(key)}: [`);
       await appendFile(json, o.path);
     }
-    await json.write(`\n ],\n "entities": ${arrayItems(whole.entities)},\n "source": ${JSON.stringify(whole.source)},\n "language": ${JSON.stringify(whole.language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
+    const source = { ...whole.source, ...(meta.invalidBytes ? { invalidBytes: meta.invalidBytes } : {}) };
+    await json.write(`\n ],\n "entities": ${arrayItems(whole.entities)},\n "source": ${JSON.stringify(source)},\n "language": ${JSON.stringify(whole.language)},\n "stats": ${JSON.stringify(stats)}\n}\n`);
     await Promise.all([json.end(), clean.end(), diff.end(), review.end()]);
     await rename(json.path, `${base}.json`);
     await rename(clean.path, `${base}.clean.txt`);
@@ -222,6 +241,7 @@ export async function writeSectioned(
     await rename(review.path, `${base}.review.txt`);
     return { stats, timings, entities: whole.entities };
   } finally {
+    for (const o of [json, side.facts, side.removed, side.audit, clean, diff, review]) o.destroy();
     for (const f of tmpFiles) await unlink(f).catch(() => {});
   }
 }

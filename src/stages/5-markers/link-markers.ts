@@ -44,7 +44,7 @@ export interface MarkerStats {
   chapter: number;
 }
 
-type Form = 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating' | 'duplicate';
+type Form = 'clean' | 'sup-tag' | 'superscript' | 'after-quote' | 'after-punct' | 'glued-word' | 'initial' | 'floating' | 'duplicate';
 
 interface Candidate {
   n: number;
@@ -165,7 +165,8 @@ export function linkMarkers(
       let n: number;
       let end = at + m[0].length;
       if (g.clean) {
-        form = 'sup-tag';
+        // relecteur's own `[^N]`: already where it belongs, never moved (a second run changes nothing)
+        form = 'clean';
         n = Number(g.clean);
         const c = g.cch ? Number(g.cch) : 1;
         const k = runs.findIndex((x) => x.chapter === c);
@@ -211,7 +212,7 @@ export function linkMarkers(
         n = Number(g.f);
         end += 1; // and its following space
       }
-      const strong = form === 'sup-tag' || form === 'superscript';
+      const strong = form === 'sup-tag' || form === 'superscript' || form === 'clean';
       // the numbering restarted: past the last footnote of this run, a number of the next run
       // that goes back (or does not fit here) opens that run
       const next = runs[r + 1];
@@ -255,7 +256,7 @@ export function linkMarkers(
       t -= shift;
       // a marker printed again (`20 21Le`, `13 … 13également`) is taken out, not linked twice
       const id = footnoteId(c.chapter, c.n);
-      const again = stats.seen.has(id) && c.form !== 'sup-tag' && c.form !== 'superscript';
+      const again = stats.seen.has(id) && c.form !== 'sup-tag' && c.form !== 'superscript' && c.form !== 'clean';
       stats.seen.add(id);
       if (again) continue;
       stats.markers++;
@@ -283,6 +284,7 @@ const ABBREV = /(?:^|[\s(])(?:M|Mme|MM|Dr|p|pp|éd|vol|coll|C|С|art|n°|No|St|a
 
 /** Offset (in `s`, before deletions) where the marker of candidate c belongs. */
 function placeMarker(s: string, c: Candidate, convention: 'initial' | 'final'): number {
+  if (c.form === 'clean') return c.start;
   if (c.form === 'initial') {
     if (convention === 'final') {
       const back = closingBefore(s, c.start);
