@@ -61,7 +61,7 @@ describe.concurrent('input folders', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(summary(r.stdout)).toEqual({ total: 2, written: 2, failed: 0 });
-    expect(readdirSync(join(w, 'out')).sort()).toEqual(['one.clean.txt', 'one.diff', 'one.json', 'two.clean.txt', 'two.diff', 'two.json']);
+    expect(readdirSync(join(w, 'out')).sort()).toEqual(['entities.json', 'facts.csv', 'facts.jsonl', 'one.clean.txt', 'one.diff', 'one.json', 'one.review.txt', 'two.clean.txt', 'two.diff', 'two.json', 'two.review.txt']);
   });
 
   it('output names stay unique whatever the input names: a/x.txt, b/x.txt and a real c/x~2.txt', async () => {
@@ -74,7 +74,7 @@ describe.concurrent('input folders', () => {
     expect(r.code).toBe(0);
     expect(summary(r.stdout)).toEqual({ total: 3, written: 3, failed: 0 });
     const byInput = new Map<string, string>();
-    for (const f of readdirSync(join(w, 'out')).filter((f) => f.endsWith('.json'))) {
+    for (const f of readdirSync(join(w, 'out')).filter((f) => f.endsWith('.json') && f !== 'entities.json')) {
       const doc = JSON.parse(readFileSync(join(w, 'out', f), 'utf8'));
       byInput.set(doc.source.path, f);
       // each output is the document of its own input
@@ -91,7 +91,7 @@ describe.concurrent('input folders', () => {
     const second = await runCli(['run', 'in', '--out', 'in/out', '--quiet'], { cwd: w });
     expect(summary(first.stdout)).toEqual({ total: 1, written: 1, failed: 0 });
     expect(summary(second.stdout)).toEqual({ total: 1, written: 1, failed: 0 });
-    expect(readdirSync(join(w, 'in', 'out')).sort()).toEqual(['book.clean.txt', 'book.diff', 'book.json']);
+    expect(readdirSync(join(w, 'in', 'out')).sort()).toEqual(['book.clean.txt', 'book.diff', 'book.json', 'book.review.txt', 'entities.json', 'facts.csv', 'facts.jsonl']);
   });
 
   it('--max-bytes is checked on the file size before reading: a 3 GB (sparse) file is refused at once', async () => {
@@ -139,7 +139,7 @@ describe('a full disk (a real 12 MB tmpfs)', () => {
         expect(err).toHaveLength(1);
         expect(err[0]).toMatch(/^relecteur: in\/a-big\.txt: cannot write output a-big\.[a-z.]+ \(ENOSPC: no space left on device\)$/);
         expect(summary(r.stdout)).toEqual({ total: 3, written: 2, failed: 1 });
-        expect(readdirSync(out).sort()).toEqual(['b-small.clean.txt', 'b-small.diff', 'b-small.json', 'c-small.clean.txt', 'c-small.diff', 'c-small.json']);
+        expect(readdirSync(out).sort()).toEqual(['b-small.clean.txt', 'b-small.diff', 'b-small.json', 'b-small.review.txt', 'c-small.clean.txt', 'c-small.diff', 'c-small.json', 'c-small.review.txt', 'entities.json', 'facts.csv', 'facts.jsonl']);
       } finally {
         execFileSync('umount', [out]);
       }
@@ -195,7 +195,7 @@ describe('signals', () => {
       expect(left.filter((f) => TMP.test(f))).toEqual([]);
       // every file has all three outputs or none
       const bases = new Set(left.map((f) => f.replace(/\.(json|clean\.txt|diff)$/, '')));
-      for (const b of bases) expect(left.filter((f) => f.startsWith(`${b}.`)).sort()).toEqual([`${b}.clean.txt`, `${b}.diff`, `${b}.json`]);
+      for (const b of bases) expect(left.filter((f) => f.startsWith(`${b}.`)).sort()).toEqual([`${b}.clean.txt`, `${b}.diff`, `${b}.json`, `${b}.review.txt`]);
       const stopped = lines(r.stderr).filter((l) => l.includes(`interrupted by ${signal}; its outputs were removed`));
       expect(stopped.length).toBe(Number(/(\d+) stopped/.exec(last)![1]));
     }, 300_000);
@@ -211,7 +211,7 @@ describe('signals', () => {
     writeFileSync(join(w, 'out', 'notes.tmp'), 'not ours'); // not a relecteur temporary file: kept
     const r = await runCli(['run', 'ok.txt', '--out', 'out', '--quiet'], { cwd: w });
     expect(r.code).toBe(0);
-    expect(readdirSync(join(w, 'out')).sort()).toEqual(['notes.tmp', 'ok.clean.txt', 'ok.diff', 'ok.json']);
+    expect(readdirSync(join(w, 'out')).sort()).toEqual(['entities.json', 'facts.csv', 'facts.jsonl', 'notes.tmp', 'ok.clean.txt', 'ok.diff', 'ok.json', 'ok.review.txt']);
   });
 });
 
@@ -224,7 +224,7 @@ describe('per-file budgets', () => {
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual(['relecteur: a-slow.txt: used more than 3 s of CPU time (--max-seconds); stopped']);
     expect(summary(r.stdout)).toEqual({ total: 2, written: 1, failed: 1 });
-    expect(readdirSync(join(w, 'out')).sort()).toEqual(['b-ok.clean.txt', 'b-ok.diff', 'b-ok.json']);
+    expect(readdirSync(join(w, 'out')).sort()).toEqual(['b-ok.clean.txt', 'b-ok.diff', 'b-ok.json', 'b-ok.review.txt', 'entities.json', 'facts.csv', 'facts.jsonl']);
   }, 120_000);
 });
 
@@ -237,7 +237,7 @@ describe('per-file memory budget', () => {
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual(['relecteur: a-heavy.txt: needs more than 80 MB of memory to process (--max-heap-mb); split the file or raise the limit']);
     expect(summary(r.stdout)).toEqual({ total: 2, written: 1, failed: 1 });
-    expect(readdirSync(join(w, 'out')).sort()).toEqual(['b-ok.clean.txt', 'b-ok.diff', 'b-ok.json']);
+    expect(readdirSync(join(w, 'out')).sort()).toEqual(['b-ok.clean.txt', 'b-ok.diff', 'b-ok.json', 'b-ok.review.txt', 'entities.json', 'facts.csv', 'facts.jsonl']);
   }, 300_000);
 });
 

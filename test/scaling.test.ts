@@ -34,7 +34,7 @@ async function cpuSeconds(name: string, text: string): Promise<number> {
   const r = await processFileTask({ input, shown: `${name}.txt`, outName: name, out, maxBytes: 1 << 30, keepAudit: false }, rules);
   const c = process.cpuUsage(c0);
   expect(r.error).toBeUndefined();
-  expect(readdirSync(out).sort()).toEqual([`${name}.clean.txt`, `${name}.diff`, `${name}.json`]);
+  expect(readdirSync(out).sort()).toEqual([`${name}.clean.txt`, `${name}.diff`, `${name}.json`, `${name}.review.txt`]);
   return (c.user + c.system) / 1e6;
 }
 

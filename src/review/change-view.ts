@@ -168,7 +168,7 @@ export function changeView(doc: DocumentJson, original: string = reconstruct(doc
     placeNotes(Infinity);
     widenToWords(segs);
     const first = evs.length ? evs[0]!.from : 0;
-    const last = evs.length ? Math.max(...evs.map((e) => e.to)) : 0;
+    const last = evs.reduce((m, e) => Math.max(m, e.to), 0); // no spread: a huge paragraph has more events than the stack holds arguments
     return {
       id: u.id,
       kind: u.kind,
@@ -202,7 +202,7 @@ export function changeView(doc: DocumentJson, original: string = reconstruct(doc
     while (ri < removed.length && removed[ri]!.from < b.from) body.push(removed[ri++]!);
     body.push(b);
   }
-  body.push(...removed.slice(ri));
+  for (const r of removed.slice(ri)) body.push(r);
   const notes = doc.footnotes.map((f) => viewOf({ id: `fn${f.n}`, kind: 'footnote', text: f.text, notes: [], map: f.map ?? [] }));
   return [...body, ...notes];
 }

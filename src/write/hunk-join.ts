@@ -51,10 +51,10 @@ export class HunkJoiner {
       if (p && p.oldFirst + p.oldCount === h.oldFirst && p.newFirst + p.newCount === h.newFirst && !p.body.some((l) => l.startsWith('\\'))) {
         p.oldCount += h.oldCount;
         p.newCount += h.newCount;
-        p.body.push(...h.body);
+        for (const l of h.body) p.body.push(l); // no spread: a section's hunk can hold more lines than the stack holds arguments
         continue;
       }
-      if (p) out.push(...format(p));
+      if (p) for (const l of format(p)) out.push(l);
       this.last = h;
     }
     return out;
