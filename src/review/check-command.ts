@@ -5,7 +5,7 @@ import type { DocumentJson } from '../types.js';
 import { collectInputs } from '../batch.js';
 import { processBuffer } from '../api.js';
 import { checkDocument, formatGithub, formatJson, formatText, type BookCheck } from './check.js';
-import { ConfigError, loadThresholds } from './check-config.js';
+import { thresholdsOrReport } from './check-config.js';
 
 export interface CheckOptions {
   from?: string;
@@ -42,16 +42,8 @@ export async function runCheck(paths: string[], o: CheckOptions): Promise<number
     process.stderr.write('relecteur: check needs files or directories, or --from <out-dir>\n');
     return 2;
   }
-  let cfg;
-  try {
-    cfg = loadThresholds(process.cwd(), o.config);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`relecteur: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const cfg = thresholdsOrReport(process.cwd(), o.config);
+  if (!cfg) return 2;
   const checks: BookCheck[] = [];
   let failed = 0;
   if (o.from) {

@@ -87,3 +87,19 @@ function readJson(path: string): unknown {
     throw new ConfigError(`${path}: ${(e as Error).message}`);
   }
 }
+
+/**
+ * The thresholds for a command run from `cwd`, or null after printing the one-line error of
+ * a broken config file (the caller then exits 2). Shared by `check` and `report`.
+ */
+export function thresholdsOrReport(cwd: string, explicit?: string): ReturnType<typeof loadThresholds> | null {
+  try {
+    return loadThresholds(cwd, explicit);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`relecteur: ${e.message}\n`);
+      return null;
+    }
+    throw e;
+  }
+}

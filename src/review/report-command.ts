@@ -4,7 +4,7 @@ import type { DocumentJson } from '../types.js';
 import { writeFileAtomic } from '../write/write-atomic.js';
 import { packageVersion } from '../version.js';
 import { documentFiles, readDocument } from './check-command.js';
-import { ConfigError, loadThresholds } from './check-config.js';
+import { thresholdsOrReport } from './check-config.js';
 import { renderReport } from './report.js';
 
 export async function runReport(dir: string, o: { html: string; config?: string }): Promise<number> {
@@ -13,16 +13,8 @@ export async function runReport(dir: string, o: { html: string; config?: string 
     process.stderr.write(`relecteur: ${dir}: not a directory\n`);
     return 2;
   }
-  let cfg;
-  try {
-    cfg = loadThresholds(process.cwd(), o.config);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`relecteur: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const cfg = thresholdsOrReport(process.cwd(), o.config);
+  if (!cfg) return 2;
   const docs: DocumentJson[] = [];
   let failed = 0;
   for (const f of await documentFiles(dir)) {
