@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Fact } from '../types.js';
-import { writeFileAtomic } from '../write/write-atomic.js';
+import { AtomicWriter } from '../write/write-atomic.js';
 
 /** The items of one top-level array (`"facts"`, `"footnotes"`, …) of a document JSON written by relecteur. */
 export async function* readArrayItems<T = unknown>(jsonPath: string, key: string): AsyncGenerator<T> {
@@ -50,19 +50,33 @@ function csvCell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Write `<out>/facts.jsonl` and `<out>/facts.csv` from the books' JSON files, in the order given. */
+/**
+ * Write `<out>/facts.jsonl` and `<out>/facts.csv` from the books' JSON files, in the order given.
+ * Streamed: rows go to disk as they are read, so a run over many books does not hold every
+ * fact of the batch in memory (a 60 MB batch has hundreds of thousands of facts).
+ */
 export async function writeFactTables(out: string, books: Array<{ book: string; json: string }>): Promise<{ facts: number }> {
-  const jsonl: string[] = [];
-  const csv: string[] = [CSV_COLUMNS.join(',')];
-  for (const { book, json } of books) {
-    for await (const f of readArrayItems<Fact>(json, 'facts')) {
-      const row = factRow(book, f);
-      jsonl.push(JSON.stringify(row));
-      csv.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+  const jsonl = await AtomicWriter.open(`${out}/facts.jsonl`);
+  let csv: AtomicWriter | undefined;
+  try {
+    csv = await AtomicWriter.open(`${out}/facts.csv`);
+    // CRLF rows and a BOM: what spreadsheet programs expect of a UTF-8 CSV (RFC 4180)
+    await csv.write('\uFEFF' + CSV_COLUMNS.join(',') + '\r\n');
+    let facts = 0;
+    for (const { book, json } of books) {
+      for await (const f of readArrayItems<Fact>(json, 'facts')) {
+        const row = factRow(book, f);
+        await jsonl.write(JSON.stringify(row) + '\n');
+        await csv.write(CSV_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\r\n');
+        facts++;
+      }
     }
+    await jsonl.commit();
+    await csv.commit();
+    return { facts };
+  } catch (e) {
+    await jsonl.abort();
+    await csv?.abort();
+    throw e;
   }
-  await writeFileAtomic(`${out}/facts.jsonl`, jsonl.length ? jsonl.join('\n') + '\n' : '');
-  // CRLF rows and a BOM: what spreadsheet programs expect of a UTF-8 CSV (RFC 4180)
-  await writeFileAtomic(`${out}/facts.csv`, '\uFEFF' + csv.join('\r\n') + '\r\n');
-  return { facts: jsonl.length };
 }

@@ -84,6 +84,8 @@ export const BATCH_SCHEMA_ID = 'relecteur/entities@1';
 /** names of the same kind at least this similar (Jaro-Winkler, folded) are one entity across books */
 const BATCH_THRESHOLD = 0.95;
 const MIN_FOLD_LENGTH = 8;
+/** a name is compared only with names whose length is within this ratio of its own (see foldBatchEntities) */
+const LENGTH_RATIO = 0.7;
 
 /**
  * Folds the registries of several documents: the same id is the same entity; an entity
@@ -94,7 +96,14 @@ const MIN_FOLD_LENGTH = 8;
  */
 export function foldBatchEntities(docs: { path: string; entities: EntitySummary[] }[]): BatchEntity[] {
   const byId = new Map<string, BatchEntity>();
-  const byKind = new Map<string, BatchEntity[]>();
+  // Fold candidates, blocked so that a name is compared only with names that can pass
+  // similarNames: same kind, same number of words (similarNames refuses other pairs) and
+  // a length within [0.7, 1/0.7] of its own (Jaro-Winkler ≥ 0.95 needs Jaro ≥ 0.917, hence
+  // a length ratio ≥ 0.75). The blocking prunes no pair the full scan would fold; ties
+  // still go to the earliest candidate. Without it the fold is quadratic in the batch.
+  const blocks = new Map<string, Map<number, Array<{ target: BatchEntity; norm: string; seq: number }>>>();
+  let seq = 0;
+  const blockOf = (kind: string, norm: string) => `${kind}\u0000${norm.split(' ').length}`;
   for (const doc of docs) {
     for (const e of doc.entities) {
       let target = byId.get(e.id);
@@ -102,14 +111,20 @@ export function foldBatchEntities(docs: { path: string; entities: EntitySummary[
         const n = normaliseName(e.name);
         if (n.length >= MIN_FOLD_LENGTH) {
           let best = 0;
-          for (const cand of byKind.get(e.kind) ?? []) {
-            if (cand.ids.length) continue;
-            const c = normaliseName(cand.name);
-            if (!similarNames(n, c, BATCH_THRESHOLD)) continue;
-            const s = similarity(n, c);
-            if (s > best) {
-              best = s;
-              target = cand;
+          let bestSeq = Infinity;
+          const byLength = blocks.get(blockOf(e.kind, n));
+          if (byLength) {
+            for (let len = Math.ceil(n.length * LENGTH_RATIO); len <= Math.floor(n.length / LENGTH_RATIO); len++) {
+              for (const cand of byLength.get(len) ?? []) {
+                if (cand.target.ids.length) continue;
+                if (!similarNames(n, cand.norm, BATCH_THRESHOLD)) continue;
+                const s = similarity(n, cand.norm);
+                if (s > best || (s === best && cand.seq < bestSeq)) {
+                  best = s;
+                  bestSeq = cand.seq;
+                  target = cand.target;
+                }
+              }
             }
           }
         }
@@ -117,7 +132,14 @@ export function foldBatchEntities(docs: { path: string; entities: EntitySummary[
       if (!target) {
         target = { id: e.id, name: e.name, kind: e.kind, ids: [], surfaces: [], documents: [] };
         byId.set(e.id, target);
-        byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), target]);
+        const norm = normaliseName(e.name);
+        const key = blockOf(e.kind, norm);
+        let byLength = blocks.get(key);
+        if (!byLength) blocks.set(key, (byLength = new Map()));
+        const list = byLength.get(norm.length);
+        const entry = { target, norm, seq: seq++ };
+        if (list) list.push(entry);
+        else byLength.set(norm.length, [entry]);
       } else byId.set(e.id, target);
       for (const i of e.ids) if (!target.ids.includes(i)) target.ids.push(i);
       for (const s of e.surfaces) if (!target.surfaces.includes(s)) target.surfaces.push(s);
