@@ -18,9 +18,6 @@ import type { ExampleCase } from './rule-examples.js';
 /** The families whose stage is in src/, by name. */
 export const STAGE_FAMILIES = { layout: layoutFamily, urls: urlsFamily, facts: factsFamily } as const;
 
-/** A family without a stage of its own in src/: its validated files. */
-export type DataFamily = Array<LoadedRuleFile<unknown>>;
-
 export function isStageFamily(name: string): name is keyof typeof STAGE_FAMILIES {
   return Object.hasOwn(STAGE_FAMILIES, name);
 }
@@ -45,7 +42,7 @@ export async function familyRunners(dir: string): Promise<FamilyRunner[]> {
     } else {
       if (spec.applyModule === undefined) throw new Error(`${spec.schemaFile}: a rule family outside src/ names the module that applies its examples ("x-apply")`);
       const mod = (await import(pathToFileURL(resolve(dirname(spec.schemaFile), spec.applyModule)).href)) as {
-        apply: (files: DataFamily, c: ExampleCase) => string | undefined;
+        apply: (files: Array<LoadedRuleFile<unknown>>, c: ExampleCase) => string | undefined;
       };
       out.push({ spec, files, apply: (c) => mod.apply(files, c) });
     }

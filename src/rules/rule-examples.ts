@@ -8,7 +8,7 @@
  * shape: the rule must not fire on its text (and what the other keys say must hold).
  */
 
-export interface RuleExample {
+interface RuleExample {
   text: string;
   [field: string]: unknown;
 }
