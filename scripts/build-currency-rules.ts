@@ -84,7 +84,7 @@ const rules = [
       { text: 'un prêt de 200 millions NOK', value: 200000000, currency: 'NOK' },
       { text: 'le billet coûte RUB 4 200', value: 4200, currency: 'RUB' },
     ],
-    counterexamples: ['le TOP 10 des ventes', 'le code EUR2024'],
+    counterexamples: [{ text: 'le TOP 10 des ventes' }, { text: 'le code EUR2024' }],
   },
   {
     id: 'money/iso-4217-names',

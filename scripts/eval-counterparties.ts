@@ -17,24 +17,18 @@
  * article and a trailing legal form: equal, or (both ≤ 24 characters) Jaro-Winkler ≥ 0.93.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { DocumentJson } from '../src/types.js';
 import { extractFacts, type FactBlock, type FactDraft } from '../src/stages/7-facts/index.js';
 import { compileRules, normaliseName } from '../src/stages/7-facts/rules/compile-rules.js';
 import { readRuleFiles, type RuleFile } from '../src/stages/7-facts/rules/read-rule-files.js';
 import { similarity } from '../src/stages/7-facts/jaro-winkler.js';
+import { dirArg, distinctBy, greedyMatch, loadPipeline } from './eval-common.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = existsSync(join(here, '..', 'package.json')) ? join(here, '..') : join(here, '..', '..');
-function arg(name: string, def: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : def;
-}
-const corpusDir = resolve(arg('corpus', join(repo, 'corpus')));
-const goldDir = resolve(arg('gold', join(repo, 'test', 'fixtures', 'counterparty-gold')));
-const rulesDir = resolve(arg('rules', join(repo, 'rules')));
+const corpusDir = dirArg('corpus', 'corpus');
+const goldDir = dirArg('gold', 'test', 'fixtures', 'counterparty-gold');
+const rulesDir = dirArg('rules', 'rules');
 const details = process.argv.includes('--details');
 
 export interface GoldEntity {
@@ -87,29 +81,15 @@ export interface Score {
 
 /** distinct entities per passage, greedy one-to-one */
 export function scorePassage(gold: GoldEntity[], pred: Pred[], s: Score, where = ''): void {
-  const seen = new Set<string>();
-  const ps = pred.filter((p) => {
-    const k = p.id ?? nameKey(p.name);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  const used = new Set<number>();
-  for (const g of gold) {
-    const i = ps.findIndex((p, j) => !used.has(j) && sameEntity(g, p));
-    if (i >= 0) {
-      used.add(i);
-      s.tp++;
-    } else {
-      s.fn++;
-      if (details) console.log(`  FN ${where} ${g.name} (${g.kind})`);
-    }
+  const ps = distinctBy(pred, (p) => p.id ?? nameKey(p.name));
+  const { tp, missed, extra } = greedyMatch(gold, ps, sameEntity);
+  s.tp += tp;
+  s.fn += missed.length;
+  s.fp += extra.length;
+  if (details) {
+    for (const g of missed) console.log(`  FN ${where} ${g.name} (${g.kind})`);
+    for (const p of extra) console.log(`  FP ${where} ${p.name} (${p.kind})`);
   }
-  ps.forEach((p, j) => {
-    if (used.has(j)) return;
-    s.fp++;
-    if (details) console.log(`  FP ${where} ${p.name} (${p.kind})`);
-  });
 }
 
 export const prf = (s: Score): [number, number, number] => {
@@ -191,12 +171,6 @@ function lineAt(starts: number[], off: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
-}
-
-async function loadPipeline(): Promise<(text: string, o: { path: string; rulesDir?: string }) => Promise<DocumentJson>> {
-  const spec = '../src/pipeline.js';
-  const mod = (await import(spec)) as { processText: (text: string, o: { path: string; rulesDir?: string }) => Promise<DocumentJson> };
-  return mod.processText;
 }
 
 const fmt = (s: Score): string => {

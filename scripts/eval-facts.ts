@@ -15,30 +15,22 @@
  * `--external-failures [type/cat]` lists the cases that fail; `--external-only` skips the books.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
-import type { BlockKind, DocumentJson, Fact } from '../src/types.js';
+import type { BlockKind, Fact } from '../src/types.js';
 import { extractFacts, loadFactRules, type FactBlock, type FactRules } from '../src/stages/7-facts/index.js';
 import { normaliseName } from '../src/stages/7-facts/rules/compile-rules.js';
 import { similarity } from '../src/stages/7-facts/jaro-winkler.js';
 import { loadExternalSet, scoreExternal, VALUE_TYPES } from './facts-external.js';
+import { dirArg, distinctBy, greedyMatch, loadPipeline, repo, type ProcessText } from './eval-common.js';
 
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
-// works from scripts/ (tsx) and from dist/scripts/ (compiled)
-const repo = existsSync(join(here, '..', 'package.json')) ? join(here, '..') : join(here, '..', '..');
-
-function arg(name: string, def: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : def;
-}
-const corpusDir = resolve(arg('corpus', join(repo, 'corpus')));
-const goldDir = resolve(arg('gold', join(repo, 'test', 'fixtures', 'facts-gold')));
-const rulesDir = resolve(arg('rules', join(repo, 'rules')));
-const externalDir = resolve(arg('external', join(repo, 'test', 'fixtures', 'facts-external')));
-const heldoutDir = resolve(arg('heldout', join(repo, 'test', 'fixtures', 'facts-heldout')));
+const corpusDir = dirArg('corpus', 'corpus');
+const goldDir = dirArg('gold', 'test', 'fixtures', 'facts-gold');
+const rulesDir = dirArg('rules', 'rules');
+const externalDir = dirArg('external', 'test', 'fixtures', 'facts-external');
+const heldoutDir = dirArg('heldout', 'test', 'fixtures', 'facts-heldout');
 
 type FType = 'money' | 'percent' | 'quantity' | 'date' | 'counterparty';
 const TYPES: FType[] = ['money', 'percent', 'quantity', 'date', 'counterparty'];
@@ -114,17 +106,7 @@ interface Doc {
   extractSeconds: number;
 }
 
-async function loadPipeline(): Promise<((text: string, o: { path: string; rulesDir?: string }) => Promise<DocumentJson>) | null> {
-  const spec = '../src/pipeline.js';
-  try {
-    const mod = (await import(spec)) as { processText?: (text: string, o: { path: string; rulesDir?: string }) => Promise<DocumentJson> };
-    return mod.processText ?? null;
-  } catch {
-    return null;
-  }
-}
-
-async function documentOf(book: string, rules: FactRules, pipeline: Awaited<ReturnType<typeof loadPipeline>>): Promise<Doc> {
+async function documentOf(book: string, rules: FactRules, pipeline: ProcessText | null): Promise<Doc> {
   const path = join(corpusDir, book);
   const text = readFileSync(path, 'utf8');
   if (pipeline) {
@@ -315,37 +297,16 @@ function score(
     let p = pred.filter((f) => f.type === t);
     if (t === 'counterparty') {
       // distinct entities per paragraph
-      const seen = new Set<string>();
-      p = p.filter((f) => {
-        const k = f.id ?? entityKey(f.name ?? '');
-        if (seen.has(k)) return false;
-        seen.add(k);
-        return true;
-      });
-      const gs = new Set<string>();
-      g = g.filter((f) => {
-        const k = f.id ?? entityKey(f.name ?? '');
-        if (gs.has(k)) return false;
-        gs.add(k);
-        return true;
-      });
+      p = distinctBy(p, (f) => f.id ?? entityKey(f.name ?? ''));
+      g = distinctBy(g, (f) => f.id ?? entityKey(f.name ?? ''));
     }
-    const used = new Set<number>();
-    for (const gf of g) {
-      const i = p.findIndex((pf, j) => !used.has(j) && sameFact(gf, pf));
-      if (i >= 0) {
-        used.add(i);
-        s[t].tp++;
-      } else {
-        s[t].fn++;
-        if (where && details === t) console.log(`FN ${where} ${JSON.stringify(gf)}`);
-      }
-    }
-    s[t].fp += p.length - used.size;
+    const { tp, missed, extra } = greedyMatch(g, p, sameFact);
+    s[t].tp += tp;
+    s[t].fn += missed.length;
+    s[t].fp += extra.length;
     if (where && details === t) {
-      p.forEach((pf, j) => {
-        if (!used.has(j)) console.log(`FP ${where} ${JSON.stringify({ text: pf.text, line: pf.line, value: pf.value, currency: pf.currency, unit: pf.unit, name: pf.name, id: pf.id })}`);
-      });
+      for (const gf of missed) console.log(`FN ${where} ${JSON.stringify(gf)}`);
+      for (const pf of extra) console.log(`FP ${where} ${JSON.stringify({ text: pf.text, line: pf.line, value: pf.value, currency: pf.currency, unit: pf.unit, name: pf.name, id: pf.id })}`);
     }
   }
 }
@@ -361,7 +322,7 @@ const f1 = (s: Score): [number, number, number] => {
 async function main(): Promise<void> {
   const rules = loadFactRules(rulesDir);
   if (process.argv.includes('--external-only')) return externalSets(rules);
-  const pipeline = await loadPipeline();
+  const pipeline = await loadPipeline().catch(() => null);
   const libs = process.argv.includes('--no-libs') ? null : loadLibs();
   const books = readdirSync(corpusDir).filter((n) => n.endsWith('.txt')).sort();
   const goldFiles = existsSync(goldDir) ? readdirSync(goldDir).filter((n) => /\.ya?ml$/.test(n)).sort() : [];

@@ -2,7 +2,8 @@
  * The one rule-file loader of every rule family (layout, URLs, facts): YAML parsed
  * with positions (the parsed data cached by content hash, `yaml-cache.ts`), validated
  * against the family's JSON Schema, every regular expression vetted by the one
- * pattern-safety policy (`vet-pattern.ts`). Any problem becomes one RuleFileError
+ * pattern-safety policy (`vet-pattern.ts`), every example in the one format
+ * (`rule-examples.ts`). Any problem becomes one RuleFileError
  * whose message is `file:line:column: what`.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -10,6 +11,7 @@ import { isMap, isSeq, isScalar, type LineCounter, type Node as YamlNode, type D
 import { parseYamlCached } from './yaml-cache.js';
 import { readRuleText } from './rule-text.js';
 import { PatternError, vetPattern } from './vet-pattern.js';
+import { badExample } from './rule-examples.js';
 
 /** A broken rule file: `file:line:column: what`. */
 export class RuleFileError extends Error {
@@ -73,6 +75,12 @@ export function loadRuleFile<T>(file: string, schema: object): LoadedRuleFile<T>
     const extra = err.keyword === 'additionalProperties' ? (err.params as { additionalProperty: string }).additionalProperty : undefined;
     const pos = extra === undefined ? at(path) : (() => { const { doc, lc } = parsed.doc(); return positionOf(doc, lc, [...path, extra], true); })();
     throw new RuleFileError(file, pos.line, pos.column, describe(err));
+  }
+  // one example format for every family, whatever its schema says
+  const bad = badExample(data);
+  if (bad) {
+    const pos = at(bad.path);
+    throw new RuleFileError(file, pos.line, pos.column, bad.what);
   }
   const where = (path: Array<string | number>) => ({
     toString: () => {

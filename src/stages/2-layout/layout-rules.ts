@@ -1,12 +1,11 @@
-/** Loads rules/layout/*.yaml: the line patterns of page furniture and book matter. */
+/** Loads rules/layout/*.yaml (schema: rules/layout.schema.json): the line patterns of page furniture and book matter. */
 import { join } from 'node:path';
+import { familySpec } from '../../rules/family.js';
 import { compilePattern, loadRuleFile } from '../../rules/load-rule-file.js';
 
 export interface LineRule {
   id: string;
   re: RegExp;
-  examples: string[];
-  counterexamples: string[];
 }
 
 export const LINE_RULE_GROUPS = [
@@ -28,76 +27,26 @@ export type LayoutRules = Record<LineRuleGroup, LineRule[]> & {
   hyphenPrefixes: Set<string>;
 };
 
-const ruleSchema = {
-  type: 'array',
-  items: {
-    type: 'object',
-    required: ['id', 'pattern', 'examples'],
-    additionalProperties: false,
-    properties: {
-      id: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9-]+$' },
-      description: { type: 'string' },
-      pattern: { type: 'string', minLength: 1 },
-      ignoreCase: { type: 'boolean' },
-      examples: { type: 'array', items: { type: 'string' }, minItems: 1 },
-      counterexamples: { type: 'array', items: { type: 'string' } },
-    },
-  },
-};
-
-const bookMatterSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: [...LINE_RULE_GROUPS],
-  properties: Object.fromEntries(LINE_RULE_GROUPS.map((g) => [g, ruleSchema])),
-};
-
-const hyphenSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['prefixes'],
-  properties: {
-    prefixes: { type: 'array', items: { type: 'string', pattern: '^[a-zà-ÿ]+$' } },
-    examples: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['lines', 'joined'],
-        additionalProperties: false,
-        properties: { lines: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 }, joined: { type: 'string' } },
-      },
-    },
-  },
-};
-
 interface RawRule {
   id: string;
   pattern: string;
   ignoreCase?: boolean;
-  examples: string[];
-  counterexamples?: string[];
 }
 
-export interface HyphenExample {
-  lines: [string, string];
-  joined: string;
-}
-
-export function loadLayoutRules(rulesDir: string): LayoutRules & { hyphenExamples: HyphenExample[] } {
+export function loadLayoutRules(rulesDir: string): LayoutRules {
+  const { schema } = familySpec(rulesDir, 'layout');
   const file = join(rulesDir, 'layout', 'book-matter.yaml');
-  const loaded = loadRuleFile<Record<LineRuleGroup, RawRule[]>>(file, bookMatterSchema);
+  const loaded = loadRuleFile<Record<LineRuleGroup, RawRule[]>>(file, schema);
   const out = {} as Record<LineRuleGroup, LineRule[]>;
   for (const g of LINE_RULE_GROUPS) {
     out[g] = loaded.data[g].map((r, i) => ({
       id: r.id,
       re: compilePattern(r.pattern, r.ignoreCase ? 'iu' : 'u', file, () => loaded.at([g, i, 'pattern'])),
-      examples: r.examples,
-      counterexamples: r.counterexamples ?? [],
     }));
   }
   const hfile = join(rulesDir, 'layout', 'hyphenation.yaml');
-  const h = loadRuleFile<{ prefixes: string[]; examples?: HyphenExample[] }>(hfile, hyphenSchema);
-  return { ...out, hyphenPrefixes: new Set(h.data.prefixes), hyphenExamples: h.data.examples ?? [] };
+  const h = loadRuleFile<{ prefixes: string[] }>(hfile, schema);
+  return { ...out, hyphenPrefixes: new Set(h.data.prefixes) };
 }
 
 /** The first rule of a group that matches the trimmed line, or undefined. */

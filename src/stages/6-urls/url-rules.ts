@@ -4,10 +4,11 @@
  * Every file has the same envelope: `rules:` is a list of entries, each with an `id`,
  * its data (a confusion table, a transliteration map, a pattern …), `examples:` and
  * `counterexamples:`. The files are read by the one rule-file loader (src/rules/):
- * validated with a JSON Schema, patterns vetted, every error as `file:line:column`.
+ * validated with the family's JSON Schema (rules/urls.schema.json), patterns vetted, every error as `file:line:column`.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { familySpec } from '../../rules/family.js';
 import { compilePattern, loadRuleFile, RuleFileError } from '../../rules/load-rule-file.js';
 
 export type HostScope = 'tld' | 'host-label' | 'path-segment';
@@ -18,8 +19,10 @@ export interface HostConfusion {
   scope: HostScope;
 }
 
+/** One example, in the one format of every rule family (src/rules/rule-examples.ts). */
 export interface RuleExample {
-  input: string;
+  /** `⏎` marks a former line break */
+  text: string;
   url?: string | null;
   status?: 'clean' | 'repaired' | 'unrecoverable';
   /** rule ids that must (examples) / must not (counterexamples) be reported */
@@ -80,72 +83,13 @@ export const BUILTIN_RULES = [
   'urls/broken-percent-encoding',
 ] as const;
 
-const exampleSchema = {
-  type: 'object',
-  required: ['input'],
-  additionalProperties: false,
-  properties: {
-    input: { type: 'string', minLength: 1 },
-    url: { type: ['string', 'null'] },
-    status: { enum: ['clean', 'repaired', 'unrecoverable'] },
-    rules: { type: 'array', items: { type: 'string' } },
-  },
-};
-
-const schema = {
-  type: 'object',
-  required: ['rules'],
-  additionalProperties: false,
-  properties: {
-    rules: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        required: ['id', 'examples'],
-        additionalProperties: false,
-        properties: {
-          id: { type: 'string', pattern: '^urls/[a-z0-9/-]+$|^urls/ocr-I-for-l$' },
-          description: { type: 'string' },
-          confidence: { enum: ['high', 'low'] },
-          table: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              required: ['from', 'to', 'scope'],
-              additionalProperties: false,
-              properties: {
-                from: { type: 'string', pattern: '^[a-z0-9-]+$' },
-                to: { type: 'string', pattern: '^[a-z0-9-]+$' },
-                scope: { enum: ['tld', 'host-label', 'path-segment'] },
-              },
-            },
-          },
-          map: {
-            type: 'object',
-            minProperties: 1,
-            propertyNames: { pattern: '^[\\u0400-\\u04FF]$' },
-            additionalProperties: { type: 'string', pattern: '^[a-z]{0,3}$' },
-          },
-          pattern: { type: 'string', minLength: 1 },
-          where: { enum: ['url', 'host', 'path'] },
-          hosts: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+(\\.[a-z0-9-]+)+$' } },
-          words: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' } },
-          examples: { type: 'array', minItems: 1, items: exampleSchema },
-          counterexamples: { type: 'array', items: exampleSchema },
-        },
-      },
-    },
-  },
-};
-
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Reads `<dir>/urls/*.yaml`, validates every file and builds the rule set. */
 export function loadUrlRules(dir: string): UrlRules {
+  const { schema } = familySpec(dir, 'urls');
   const urlsDir = join(dir, 'urls');
   const files = readdirSync(urlsDir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))

@@ -12,6 +12,7 @@
 import type { FactRules } from '../rules/compile-rules.js';
 import { normaliseName } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
+import { counterpartyCandidate } from './counterparty-candidate.js';
 
 const NAME = String.raw`\p{Lu}[\p{L}'’]*(?:[ -]\p{Lu}[\p{L}'’]*){0,2}`;
 /** the name before " et " (checked on a short window ending there) */
@@ -32,10 +33,7 @@ export function matchCityParties(blockId: string, text: string, rules: FactRules
     return !!e && e.kind !== 'city';
   };
   const push = (name: string, start: number, canonical: string): void => {
-    out.push({
-      priority: 1,
-      draft: { type: 'counterparty', text: name, block: blockId, start, end: start + name.length, rule: RULE, name: canonical, kind: 'city', role: 'party' },
-    });
+    out.push(counterpartyCandidate(1, blockId, text, start, start + name.length, RULE, { name: canonical, kind: 'city', role: 'party' }));
   };
   // every " et " between two capitalised names: "entre A et B", or "A et B <plural verb>"
   for (let p = text.indexOf(' et '); p >= 0; p = text.indexOf(' et ', p + 4)) {

@@ -17,6 +17,7 @@
 import type { FactRules, OrgHead } from '../rules/compile-rules.js';
 import { escapeRegex, normaliseName } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
+import { counterpartyCandidate } from './counterparty-candidate.js';
 
 interface Tok {
   t: string;
@@ -284,21 +285,14 @@ export function matchHeads(blockId: string, text: string, rules: FactRules): Can
     let name = text.slice(p.start, p.nameEnd).replace(/\s+/g, ' ');
     name = name.charAt(0).toUpperCase() + name.slice(1);
     const known = rules.entityNames.get(normaliseName(name));
-    out.push({
-      priority: -1,
-      draft: {
-        type: 'counterparty',
-        text: text.slice(p.start, end),
-        block: blockId,
-        start: p.start,
-        end,
-        rule: head.rule,
+    out.push(
+      counterpartyCandidate(-1, blockId, text, p.start, end, head.rule, {
         name: known ? known.name : name,
         kind: known ? known.kind : legalForm ? 'company' : head.kind,
         ...(known?.id ? { id: known.id } : {}),
         ...(legalForm ? { legalForm } : {}),
-      },
-    });
+      }),
+    );
     after = p.nameEnd;
   }
   return out;

@@ -7,6 +7,7 @@
 import type { FactRules } from '../rules/compile-rules.js';
 import { normaliseName } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
+import { counterpartyCandidate } from './counterparty-candidate.js';
 
 const CAP_WORD = String.raw`\p{Lu}[\p{L}\d.&'’-]*`;
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\d])(${CAP_WORD}(?:[ \u00A0](?:${CAP_WORD}|de|du|des|of|and|for|&)){0,8})$`, 'u');
@@ -41,20 +42,7 @@ export function matchExactLegalForms(blockId: string, text: string, rules: FactR
     // a lone all-caps word before it is an all-caps sentence, not a name ("IL SE")
     if (!name || (/^\p{Lu}+$/u.test(name) && /\p{Lu}{2,}[ \u00A0]+$/u.test(text.slice(Math.max(0, start - 12), start)))) continue;
     const known = rules.entityNames.get(normaliseName(name));
-    out.push({
-      priority: 0,
-      draft: {
-        type: 'counterparty',
-        text: text.slice(start, end),
-        block: blockId,
-        start,
-        end,
-        rule: RULE,
-        name: known?.kind === 'company' ? known.name : name,
-        kind: 'company',
-        legalForm: form,
-      },
-    });
+    out.push(counterpartyCandidate(0, blockId, text, start, end, RULE, { name: known?.kind === 'company' ? known.name : name, kind: 'company', legalForm: form }));
   }
   return out;
 }

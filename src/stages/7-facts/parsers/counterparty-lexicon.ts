@@ -6,6 +6,7 @@
  */
 import type { FactRules } from '../rules/compile-rules.js';
 import type { Candidate } from '../candidate.js';
+import { counterpartyCandidate } from './counterparty-candidate.js';
 import { CLS, DIGIT, LETTER, LOWER, UPPER, hash3 } from '../char-class.js';
 
 const GAP = /^[ \u00A0\u202F'’(),-]{1,3}$/u;
@@ -92,20 +93,7 @@ export function matchEntities(blockId: string, text: string, rules: FactRules, s
       const end = toks[n - 1]!.end;
       const e = form.entity;
       if (e.notFollowedBy && e.notFollowedBy.test(text.slice(end, end + 40))) continue;
-      out.push({
-        priority: 10,
-        draft: {
-          type: 'counterparty',
-          text: text.slice(start, end),
-          block: blockId,
-          start,
-          end,
-          rule: e.rule,
-          name: e.name,
-          kind: e.kind,
-          ...(e.id ? { id: e.id } : {}),
-        },
-      });
+      out.push(counterpartyCandidate(10, blockId, text, start, end, e.rule, { name: e.name, kind: e.kind, ...(e.id ? { id: e.id } : {}) }));
       i = end - 1;
       after = end;
       break;

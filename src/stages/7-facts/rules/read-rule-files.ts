@@ -1,11 +1,12 @@
 /**
  * Reads rules/<dimension>/*.yaml with the one rule-file loader: each file validated
- * against the fact JSON Schema, every problem as `file:line:column: what is wrong`.
+ * against the fact JSON Schema (rules/facts.schema.json), every problem as `file:line:column: what is wrong`.
  */
 import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { familySpec, type FamilySpec } from '../../../rules/family.js';
 import { loadRuleFile, RuleFileError } from '../../../rules/load-rule-file.js';
-import { DIMENSIONS, ruleFileSchema, type RuleFileData } from './schema.js';
+import type { RuleFileData } from './schema.js';
 
 export { RuleFileError };
 
@@ -23,21 +24,22 @@ function displayPath(path: string): string {
 }
 
 /** One fact rule file, through the one rule-file loader (src/rules/load-rule-file.ts). */
-export function readRuleFile(path: string): RuleFile {
-  return loadRuleFile<RuleFileData>(displayPath(path), ruleFileSchema);
+function readRuleFile(path: string, spec: FamilySpec): RuleFile {
+  return loadRuleFile<RuleFileData>(displayPath(path), spec.schema);
 }
 
-/** Every rule file of the fact dimensions, in a stable order (dimension, then file name). */
+/** Every rule file of the fact dimensions (the folders of rules/facts.schema.json), in a stable order (dimension, then file name). */
 export function readRuleFiles(rulesDir: string): RuleFile[] {
+  const spec = familySpec(rulesDir, 'facts');
   const out: RuleFile[] = [];
-  for (const dim of DIMENSIONS) {
+  for (const dim of spec.folders) {
     const dir = join(rulesDir, dim);
     if (!existsSync(dir)) continue;
     const names = readdirSync(dir)
       .filter((n) => /\.ya?ml$/.test(n))
       .sort();
     for (const n of names) {
-      const rf = readRuleFile(join(dir, n));
+      const rf = readRuleFile(join(dir, n), spec);
       if (rf.data.dimension !== dim) {
         throw new RuleFileError(`${rf.where(['dimension'])}: dimension "${rf.data.dimension}" does not match folder "${dim}"`);
       }

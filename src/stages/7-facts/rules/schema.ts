@@ -1,4 +1,8 @@
-/** JSON Schema of one rule file under rules/<dimension>/*.yaml (validated with ajv). */
+/**
+ * Types of one rule file under rules/<dimension>/*.yaml. The files are validated (ajv)
+ * against rules/facts.schema.json; test/rule-examples.test.ts checks that its lists of
+ * dimensions and lexicon roles are these.
+ */
 
 export const DIMENSIONS = ['money', 'percent', 'quantity', 'date', 'counterparty', 'numbers'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -25,94 +29,6 @@ export const LEXICON_ROLES = [
   'city', // cities, which are counterparties only where the text makes them parties (entre Minsk et Managua)
 ] as const;
 export type LexiconRole = (typeof LEXICON_ROLES)[number];
-
-const FACT_TYPES = ['money', 'percent', 'quantity', 'date', 'counterparty'];
-const scalar = { type: ['string', 'number', 'boolean', 'null'] };
-
-export const ruleFileSchema = {
-  $id: 'relecteur/fact-rules',
-  type: 'object',
-  required: ['dimension', 'rules'],
-  additionalProperties: false,
-  properties: {
-    dimension: { enum: [...DIMENSIONS] },
-    description: { type: 'string' },
-    generated: { type: 'string' },
-    rules: { type: 'array', items: { $ref: '#/definitions/rule' } },
-  },
-  definitions: {
-    rule: {
-      type: 'object',
-      required: ['id', 'examples'],
-      additionalProperties: false,
-      properties: {
-        id: { type: 'string', pattern: '^[a-z]+/[a-z0-9][a-z0-9-]*$' },
-        description: { type: 'string' },
-        pattern: { type: 'string', minLength: 1 },
-        caseSensitive: { type: 'boolean' },
-        context: { enum: ['before'] },
-        appliesTo: { type: 'array', items: { enum: FACT_TYPES }, minItems: 1 },
-        priority: { type: 'integer' },
-        set: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            currency: { type: 'string' },
-            unit: { type: 'string' },
-            kind: { enum: ['country', 'region', 'company', 'organisation', 'city'] },
-            name: { type: 'string' },
-            id: { type: 'string' },
-            value: { type: ['number', 'string'] },
-          },
-        },
-        notFollowedBy: { type: 'string', minLength: 1 },
-        lexicon: { enum: [...LEXICON_ROLES] },
-        entries: { type: 'array', minItems: 1, items: { $ref: '#/definitions/entry' } },
-        examples: { type: 'array', minItems: 1, items: { $ref: '#/definitions/example' } },
-        counterexamples: { type: 'array', items: { type: 'string' } },
-      },
-    },
-    entry: {
-      type: 'object',
-      required: ['forms'],
-      additionalProperties: false,
-      properties: {
-        forms: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-        value: { type: ['string', 'number'] },
-        name: { type: 'string' },
-        kind: { enum: ['country', 'region', 'company', 'organisation', 'city'] },
-        id: { type: 'string' },
-        position: { enum: ['prefix', 'suffix', 'both'] },
-        candidates: { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[A-Z]{3}$' } },
-        canonical: { type: 'boolean' },
-        apposition: { type: 'boolean' },
-        inName: { type: 'boolean' },
-        exactCase: { type: 'boolean' },
-      },
-    },
-    example: {
-      type: 'object',
-      required: ['text'],
-      additionalProperties: false,
-      properties: {
-        text: { type: 'string', minLength: 1 },
-        match: { type: 'string' },
-        type: { enum: FACT_TYPES },
-        rule: { type: 'string' },
-        value: { type: ['number', 'string'] },
-        currency: scalar,
-        ambiguous: { type: 'boolean' },
-        unit: { type: 'string' },
-        qualifier: scalar,
-        inferred: { type: 'boolean' },
-        name: { type: 'string' },
-        kind: { type: 'string' },
-        id: { type: 'string' },
-        count: { type: 'integer' },
-      },
-    },
-  },
-} as const;
 
 export interface EntryData {
   forms: string[];
@@ -163,7 +79,7 @@ export interface RuleData {
   lexicon?: LexiconRole;
   entries?: EntryData[];
   examples: ExampleData[];
-  counterexamples?: string[];
+  counterexamples?: Array<{ text: string }>;
 }
 
 export interface RuleFileData {
