@@ -179,9 +179,10 @@ export async function writeSectioned(
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
       const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined };
-      const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
+      const file = new VFile({ path: meta.path, value: part });
+      const tree = analyse(rules, { path: meta.path }, section).run(file);
       const t0 = performance.now();
-      const items = builder.add(tree, { offset: from, line: lineOffset });
+      const items = builder.add(tree, file, { offset: from, line: lineOffset });
       tree.timings.document = performance.now() - t0;
       for (const [name, v] of Object.entries(tree.timings)) timings[name] = (timings[name] ?? 0) + v;
       const next = tree.carry;
