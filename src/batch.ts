@@ -19,6 +19,7 @@ import { writeFileAtomic } from './write/write-atomic.js';
 import { serializeDocument } from './write/serialize.js';
 import { SECTION_THRESHOLD, writeSectioned } from './write/write-sectioned.js';
 import type { DocumentJson } from './types.js';
+import { plainMessages, type PlainMessage } from './stages/report-changes.js';
 import { summarise, type EntitySummary } from './stages/7-facts/entity-registry.js';
 import { writeBatchEntities } from './batch-entities.js';
 import { writeFactTables } from './review/facts-table.js';
@@ -52,10 +53,9 @@ export interface FileResult {
   warnings: string[];
   bytes: number;
   outputs?: string[];
-  /** what the stages reported (vfile messages: rule id, stage, position) */
-  messages?: Array<{ reason: string; ruleId?: string; source?: string; place?: { line: number; column: number } }>;
+  /** what the stages reported (vfile messages: rule id, stage, position; one per change of the text, as in the audit) */
+  messages?: PlainMessage[];
   stats?: DocumentJson['stats'];
-  audit?: DocumentJson['audit'];
   timings?: Record<string, number>;
   /** the document's entity registry, compacted (for out/entities.json) */
   entities?: EntitySummary[];
@@ -86,8 +86,8 @@ export interface FileTask {
   outName: string;
   out: string;
   maxBytes: number;
-  /** return the audit entries and messages (for --verbose) */
-  keepAudit: boolean;
+  /** return the messages (for --verbose) */
+  keepMessages: boolean;
 }
 
 /**
@@ -170,7 +170,7 @@ async function processFileInner(task: FileTask, rules: RuleSet): Promise<FileRes
       stats: doc.stats,
       timings,
       entities: summarise(doc.entities),
-      ...(task.keepAudit ? { audit: doc.audit, messages: file.messages.map((m) => ({ reason: m.reason, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined, place: m.line ? { line: m.line, column: m.column ?? 1 } : undefined })) } : {}),
+      ...(task.keepMessages ? { messages: plainMessages(file.messages) } : {}),
     };
   } catch (e) {
     const err = e as Error;
@@ -196,7 +196,7 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Fil
     const results = await Promise.all(
       files.map((f, i) =>
         limit(async () => {
-          const task: FileTask = { input: f, shown: displayPath(f), outName: names[i]!, out: opts.out, maxBytes: opts.maxBytes, keepAudit: Boolean(opts.keepMessages) };
+          const task: FileTask = { input: f, shown: displayPath(f), outName: names[i]!, out: opts.out, maxBytes: opts.maxBytes, keepMessages: Boolean(opts.keepMessages) };
           inFlight.set(task.outName, { out: task.out, outName: task.outName, shown: task.shown });
           const r = pool ? await pool.run(task) : await processFileTask(task, opts.rules);
           // a worker that was stopped (time or memory budget) left its files: none of them stays

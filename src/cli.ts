@@ -156,20 +156,16 @@ async function run(
   return failed > 0 ? 1 : 0;
 }
 
+/** Every message of every file (one per change of the text, and the stages' warnings), as vfile-reporter prints them. */
 function printVerbose(results: FileResult[]): void {
   const files: VFile[] = [];
   for (const r of results) {
-    if (!r.audit) continue;
+    if (!r.messages) continue;
     const f = new VFile({ path: r.input });
-    for (const m of r.messages ?? []) f.message(m.reason, { ruleId: m.ruleId, source: m.source, place: m.place });
-    for (const a of r.audit) {
-      if (a.rule === 'layout/separator') continue;
-      const m = f.message(`${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}`, {
-        place: a.source,
-        ruleId: a.rule,
-        source: a.stage,
-      });
-      m.fatal = undefined;
+    for (const m of r.messages) {
+      const msg = f.message(m.reason, { ruleId: m.ruleId, source: m.source, place: m.place });
+      msg.fatal = m.fatal;
+      if (m.superseded) msg.note = 'replaced by a later change (not in the audit)';
     }
     files.push(f);
   }

@@ -1,9 +1,10 @@
 // The CLI's streams: --verbose prints every change the way vfile-reporter does
 // (position, rule id, stage); stdout carries nothing but the program's own lines.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, lines, removeDir, runCli, tempDir, type CliResult } from './support/run-cli.js';
+import type { DocumentJson } from '../src/types.js';
 
 const BOOK = 'corpus/004_c91a1da01ef0a3e1.txt';
 const summary = (out: string) => new RegExp(`^relecteur: 1 file\\(s\\), 1 written, 0 failed, \\d+\\.\\d\\d MB in \\d+\\.\\d\\d s -> ${out}$`);
@@ -51,6 +52,14 @@ describe('--verbose', () => {
     expect(marker[6]).toBe('footnotes');
     expect(Number(marker[1])).toBeGreaterThan(0);
     expect(Number(marker[2])).toBeGreaterThan(0);
+  });
+
+  it('lists exactly the changes of the audit (white space between blocks aside), from the stages\' messages', () => {
+    const change = /^\s*(\d+:\d+-\d+:\d+)\s+info\s+.+\s(\S+\/\S+)\s+(\S+)$/;
+    const printed = lines(res.stderr).filter((l) => change.test(l)).map((l) => change.exec(l)!.slice(1).join(' ')).sort();
+    const doc = JSON.parse(readFileSync(join(dir, 'verbose', '004_c91a1da01ef0a3e1.json'), 'utf8')) as DocumentJson;
+    const audit = doc.audit.filter((a) => a.rule !== 'layout/separator').map((a) => `${a.source.start.line}:${a.source.start.column}-${a.source.end.line}:${a.source.end.column} ${a.rule} ${a.stage}`).sort();
+    expect(printed).toEqual(audit);
   });
 
   it('keeps stdout to the per-file line and the summary', () => {

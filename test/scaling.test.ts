@@ -31,7 +31,7 @@ async function cpuSeconds(name: string, text: string): Promise<number> {
   const out = join(dir, `out-${name}`);
   mkdirSync(out, { recursive: true });
   const c0 = process.cpuUsage();
-  const r = await processFileTask({ input, shown: `${name}.txt`, outName: name, out, maxBytes: 1 << 30, keepAudit: false }, rules);
+  const r = await processFileTask({ input, shown: `${name}.txt`, outName: name, out, maxBytes: 1 << 30, keepMessages: false }, rules);
   const c = process.cpuUsage(c0);
   expect(r.error).toBeUndefined();
   expect(readdirSync(out).sort()).toEqual([`${name}.clean.txt`, `${name}.diff`, `${name}.json`, `${name}.review.txt`]);

@@ -8,7 +8,7 @@ import { WorkerPool } from '../src/worker-pool.js';
 import type { FileTask } from '../src/batch.js';
 import { CORPUS, ensureBuilt, removeDir, runCli, tempDir } from './support/run-cli.js';
 
-const task = (name: string): FileTask => ({ input: `in/${name}`, shown: name, outName: name, out: 'out', maxBytes: 1e6, keepAudit: false });
+const task = (name: string): FileTask => ({ input: `in/${name}`, shown: name, outName: name, out: 'out', maxBytes: 1e6, keepMessages: false });
 
 describe('WorkerPool', () => {
   it('a crashed, throwing or out-of-memory worker fails its file alone; the batch goes on', async () => {

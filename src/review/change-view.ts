@@ -11,6 +11,7 @@
  */
 import type { AuditEntry, DocumentJson } from '../types.js';
 import { reconstruct } from '../stages/9-document/reconstruct.js';
+import { LineStarts } from '../text/lines.js';
 
 export type Segment =
   | { kind: 'same'; text: string }
@@ -51,27 +52,6 @@ export function isWrapOnly(a: Pick<AuditEntry, 'before' | 'after'>): boolean {
   return /^\s*$/.test(a.before) && /^\s*$/.test(a.after);
 }
 
-export class LineIndex {
-  private starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  /** 1-based line of an offset */
-  line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  column(offset: number): number {
-    return offset - this.starts[this.line(offset) - 1]! + 1;
-  }
-}
-
 interface Unit {
   id: string;
   kind: string;
@@ -80,7 +60,7 @@ interface Unit {
   map: Array<[number, number, number]>;
 }
 
-export function changeView(doc: DocumentJson, original: string = reconstruct(doc), index: LineIndex = new LineIndex(original)): UnitView[] {
+export function changeView(doc: DocumentJson, original: string = reconstruct(doc), index: LineStarts = new LineStarts(original)): UnitView[] {
   const byUnit = new Map<string, number[]>();
   doc.audit.forEach((a, i) => {
     if (!a.in) return;

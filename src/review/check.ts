@@ -6,7 +6,8 @@
 import { franc } from 'franc';
 import type { AuditEntry, Block, DocumentJson } from '../types.js';
 import { reconstruct } from '../stages/9-document/reconstruct.js';
-import { LineIndex, isWrapOnly } from './change-view.js';
+import { isWrapOnly } from './change-view.js';
+import { LineStarts } from '../text/lines.js';
 import type { CheckThresholds } from './check-config.js';
 
 export interface Place {
@@ -74,7 +75,7 @@ export function leftoverNoise(text: string): Array<[number, string]> {
 
 export function checkDocument(doc: DocumentJson, t: CheckThresholds, original: string = reconstruct(doc)): BookCheck {
   const file = doc.source.path;
-  const index = new LineIndex(original);
+  const index = new LineStarts(original);
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : index.line(offset));
   const s = doc.stats;
   const num = (s.numbering ?? {}) as Numbering;

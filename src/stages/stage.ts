@@ -11,6 +11,7 @@
 import { unified, type Processor } from 'unified';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
+import { reportChanges } from './report-changes.js';
 
 /** The fields every tree has from the start (see 1-read). */
 export interface TreeBase extends Node {
@@ -29,13 +30,18 @@ export function defineStage<In extends object, Add extends object>(name: string,
   return { name, run };
 }
 
-/** The stage as a unified plugin: a transformer that times itself into `tree.timings[name]`. */
+/**
+ * The stage as a unified plugin: a transformer that times itself into `tree.timings[name]`
+ * and, when the stage ends, reports each change it made to the text as a vfile message
+ * (`report-changes.ts`).
+ */
 export function stagePlugin<In extends object, Add extends object>(stage: Stage<In, Add>) {
   return function plugin() {
     return (tree: Node, file: VFile) => {
       const t0 = performance.now();
       const t = tree as unknown as TreeBase & In;
       Object.assign(t, stage.run(t, file));
+      reportChanges(t, file);
       t.timings[stage.name] = (t.timings[stage.name] ?? 0) + performance.now() - t0;
     };
   };

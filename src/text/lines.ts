@@ -13,29 +13,19 @@ export interface Line {
   text: string;
 }
 
-export class LineIndex {
-  readonly lines: Line[];
-  private readonly starts: number[];
+/**
+ * Offsets <-> 1-based line/column from the line starts alone (one number a line: what
+ * the review of a large book needs, without a copy of every line's text).
+ */
+export class LineStarts {
+  protected readonly starts: number[] = [0];
 
-  constructor(readonly source: string) {
-    this.lines = [];
-    this.starts = [];
-    let start = 0;
-    let i = 0;
-    for (;;) {
-      const nl = source.indexOf('\n', start);
-      const hardEnd = nl < 0 ? source.length : nl;
-      const end = hardEnd > start && source.charCodeAt(hardEnd - 1) === 13 ? hardEnd - 1 : hardEnd;
-      const next = nl < 0 ? source.length : nl + 1;
-      this.lines.push({ i, start, end, next, text: source.slice(start, end) });
-      this.starts.push(start);
-      i++;
-      if (nl < 0) break;
-      start = next;
-    }
+  constructor(source: string) {
+    for (let nl = source.indexOf('\n'); nl >= 0; nl = source.indexOf('\n', nl + 1)) this.starts.push(nl + 1);
   }
 
-  point(offset: number): Point {
+  /** 1-based line of an offset */
+  line(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -43,6 +33,33 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    return lo + 1;
+  }
+
+  /** 1-based column of an offset */
+  column(offset: number): number {
+    return offset - this.starts[this.line(offset) - 1]! + 1;
+  }
+
+  point(offset: number): Point {
+    const line = this.line(offset);
+    return { line, column: offset - this.starts[line - 1]! + 1 };
+  }
+}
+
+/** The line starts and every line (its offsets and text), for the stages that read lines. */
+export class LineIndex extends LineStarts {
+  readonly lines: Line[] = [];
+
+  constructor(readonly source: string) {
+    super(source);
+    const { starts } = this;
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i]!;
+      const last = i + 1 === starts.length;
+      const hardEnd = last ? source.length : starts[i + 1]! - 1;
+      const end = hardEnd > start && source.charCodeAt(hardEnd - 1) === 13 ? hardEnd - 1 : hardEnd;
+      this.lines.push({ i, start, end, next: last ? source.length : hardEnd + 1, text: source.slice(start, end) });
+    }
   }
 }

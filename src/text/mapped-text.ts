@@ -37,6 +37,8 @@ export class MappedText {
   private valid = 0;
   private total = 0;
   private known = 0;
+  /** the text, once built (`toString`), until the next change; undefined: not built */
+  private built: string | undefined;
 
   constructor(pieces: Piece[] = []) {
     this.pieces = pieces;
@@ -53,6 +55,7 @@ export class MappedText {
       this.known = this.pieces.length;
       this.valid = 0;
       this.total = -1;
+      this.built = undefined;
     }
   }
 
@@ -61,6 +64,7 @@ export class MappedText {
     if (this.valid > i) this.valid = i;
     this.known = this.pieces.length;
     if (this.total >= 0) this.total += delta;
+    this.built = undefined;
   }
 
   /** Lowest piece index j (0..pieces.length) with start(j) > at, or >= at when `orEqual`. */
@@ -100,10 +104,15 @@ export class MappedText {
     return s.length > n ? s.slice(s.length - n) : s;
   }
 
+  /** The text (built once, then kept until a change: the stages read a block's text many times). */
   toString(): string {
-    let s = '';
-    for (const p of this.pieces) s += p.text;
-    return s;
+    this.sync();
+    if (this.built === undefined) {
+      let s = '';
+      for (const p of this.pieces) s += p.text;
+      this.built = s;
+    }
+    return this.built;
   }
 
   pushKept(source: string, from: number, to: number): this {

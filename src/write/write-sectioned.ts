@@ -41,7 +41,8 @@ import { diffHeader, diffHunks, splitLines } from './audit-diff.js';
 import { arrayItems } from './serialize.js';
 import { HunkJoiner } from './hunk-join.js';
 import { encode1252 } from './encode-1252.js';
-import { LineIndex, changeView, reviewHeader, reviewUnit, shiftViews } from '../review/change-view.js';
+import { changeView, reviewHeader, reviewUnit, shiftViews } from '../review/change-view.js';
+import { LineStarts } from '../text/lines.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -160,7 +161,7 @@ export async function writeSectioned(
     const builder = new DocumentBuilder({ path: meta.path, sha256: meta.sha256, bytes: meta.bytes, encoding: meta.encoding, bom: meta.bom });
     const joiner = new HunkJoiner();
     let lastDiff: { part: string; body: string[]; lineOffset: number; cleanLines: number } | undefined;
-    const lineIndex = new LineIndex(text);
+    const lineIndex = new LineStarts(text);
     let auditBase = 0;
     const firsts = { blocks: true, facts: true, removed: true, audit: true };
     const push = async (o: Out, key: keyof typeof firsts, value: unknown) => {
@@ -179,9 +180,10 @@ export async function writeSectioned(
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
       const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined };
-      const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
+      const file = new VFile({ path: meta.path, value: part });
+      const tree = analyse(rules, { path: meta.path }, section).run(file);
       const t0 = performance.now();
-      const items = builder.add(tree, { offset: from, line: lineOffset });
+      const items = builder.add(tree, file, { offset: from, line: lineOffset });
       tree.timings.document = performance.now() - t0;
       for (const [name, v] of Object.entries(tree.timings)) timings[name] = (timings[name] ?? 0) + v;
       const next = tree.carry;

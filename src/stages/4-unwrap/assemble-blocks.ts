@@ -46,6 +46,8 @@ export interface AssembleContext {
   breakParams?: BreakParams;
   /** a section of a larger book: the last body line before it and the blank lines between */
   sectionStart?: { line: LineShape; gap: number };
+  /** collects the pieces where two lines of a page were joined with a space (the URL stage looks for cut URLs there) */
+  joins?: Set<Piece>;
 }
 
 const STAGE = 'unwrap';
@@ -99,6 +101,7 @@ export function joinLine(
   if (joinPiece && joinPiece.rule === r) {
     annotate(joinPiece, note);
     if (!glue.dropHyphen) annotate(joinPiece, glue);
+    if (rule === undefined && glue.text === ' ') ctx.joins?.add(joinPiece);
   }
   mt.pushKept(ctx.source, from, to);
 }

@@ -5,6 +5,7 @@
  * markdown markup out, white space trimmed, block kinds named.
  */
 import type { BlockKind, NoteRef, UrlRecord } from '../../types.js';
+import type { Piece } from '../../text/mapped-text.js';
 import { defineStage } from '../stage.js';
 import type { ReadTree } from '../1-read/index.js';
 import type { LayoutAdds } from '../2-layout/index.js';
@@ -40,6 +41,8 @@ export interface UnwrapAdds {
   blocks: BlockState[];
   footnotes: FootnoteState[];
   removed: RemovedDraft[];
+  /** the pieces where two lines of a page were joined with a space (a piece a later stage replaces is no longer in any text) */
+  lineJoins: ReadonlySet<Piece>;
 }
 
 /** Kinds of the book's running text (markers, facts and the clean text's body are read from these). */
@@ -56,6 +59,7 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
     // paragraph boundaries: calibrated once on the whole book's text; a section gets the whole book's
     breakParams: isWrappedLayout(tree.layout.layout) ? (tree.section?.breakParams ?? calibrateText(tree.source)) : undefined,
     sectionStart: tree.section?.sectionStart,
+    joins: new Set(),
   };
   const front = matterBlocks(0, regions.bodyStart, 'front-matter', ctx, regions.tocLines);
   const body = assembleBody(tree.items, ctx);
@@ -88,5 +92,5 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
     if (markup) stripMarkup(f.mt);
     f.mt.trim('layout/trim', 'unwrap');
   }
-  return { blocks, footnotes, removed };
+  return { blocks, footnotes, removed, lineJoins: ctx.joins! };
 });

@@ -9,6 +9,7 @@
  * whole book keeps them in memory. Either way the same code decides every field.
  */
 import { createHash } from 'node:crypto';
+import type { VFile } from 'vfile';
 import { footnoteId, type AuditEntry, type Block, type EntityRecord, type Fact, type Footnote, type Removed, type SourceInfo, type Span, type Stats, type UrlRecord } from '../../types.js';
 import type { LineIndex } from '../../text/lines.js';
 import type { DocumentMeta, ReadTree } from '../1-read/index.js';
@@ -85,8 +86,8 @@ export class DocumentBuilder {
 
   constructor(private readonly meta: DocumentMeta) {}
 
-  /** Add the next part of the book (in file order). */
-  add(tree: DocumentInput, at: PartStart = { offset: 0, line: 0 }): DocumentPart {
+  /** Add the next part of the book (in file order): its tree, and its file with the stages' messages. */
+  add(tree: DocumentInput, file: VFile, at: PartStart = { offset: 0, line: 0 }): DocumentPart {
     const { index, source } = tree;
     this.parts++;
     this.layout ??= tree.layout;
@@ -124,6 +125,7 @@ export class DocumentBuilder {
       index,
       [...tree.blocks.map((b) => ({ id: b.id, mt: b.mt })), ...tree.footnotes.map((f) => ({ id: `fn${footnoteId(f.chapter, f.n)}`, mt: f.mt }))],
       removed,
+      file,
     );
     removed.push(...built.extraRemoved);
     removed.sort((a, b) => a.from - b.from);

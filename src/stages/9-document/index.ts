@@ -11,7 +11,7 @@ export { DocumentBuilder, type DocumentInput, type DocumentPart, type DocumentSu
 
 export const document = defineStage('document', (tree: DocumentInput, file): { document: DocumentJson } => {
   const builder = new DocumentBuilder(tree.meta);
-  const part = builder.add(tree);
+  const part = builder.add(tree, file);
   const whole = builder.finish();
   const missing = whole.numbering.missing.length;
   if (missing > 0) {
