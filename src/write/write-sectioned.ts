@@ -20,6 +20,7 @@ import { SCHEMA_ID } from '../types.js';
 import { DocumentBuilder } from '../stages/9-document/index.js';
 import { calibrateText, type LineShape } from '../stages/4-unwrap/paragraph-breaks.js';
 import { bookVocabulary } from '../stages/4-unwrap/hyphenation.js';
+import { bookLevel } from '../stages/2-layout/book-level.js';
 
 /** The last non-blank line before offset `at` and the blank lines between (the break before a section). */
 function lineBefore(text: string, at: number): { line: LineShape; gap: number } | undefined {
@@ -175,10 +176,13 @@ export async function writeSectioned(
     // paragraph boundaries are calibrated once on the whole book: every section decides as the whole book does
     const breakParams = calibrateText(text);
     const vocab = bookVocabulary(text);
+    // layout, regions (TOC, bibliography, back matter) and markdown evidence: detected once on the whole book
+    const book = bookLevel(text, rules.layout);
+    let firstLine = 0;
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
-      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined };
+      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined, book: { ...book, firstLine } };
       const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
       const t0 = performance.now();
       const items = builder.add(tree, { offset: from, line: lineOffset });
@@ -211,6 +215,7 @@ export async function writeSectioned(
       }
       cleanLines += body.length;
       lineOffset += splitLines(part).length;
+      for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) firstLine++;
     }
     const whole = builder.finish(true);
     const { footnotes, stats } = whole;
