@@ -31,6 +31,8 @@ export interface SectionOptions {
   sectionStart?: { line: LineShape; gap: number };
   /** the whole book's layout evidence, regions and markdown evidence (detected once), and the file line where the section starts */
   book?: BookLevel & { firstLine: number };
+  /** the document-level fact refinements are left to the writer; `years` is the context year reached so far */
+  facts?: { years: { lastYear?: number } };
 }
 
 /** The file a document describes (`source` of the JSON, beyond what the text itself says). */
