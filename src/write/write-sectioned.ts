@@ -21,7 +21,7 @@ import { DocumentBuilder } from '../stages/9-document/index.js';
 import { calibrateText, decide, type LineShape } from '../stages/4-unwrap/paragraph-breaks.js';
 import { isWrappedLayout } from '../stages/2-layout/classify-lines.js';
 import { bookVocabulary } from '../stages/4-unwrap/hyphenation.js';
-import { bookLevel } from '../stages/2-layout/book-level.js';
+import { bookLevel, outsideNotes } from '../stages/2-layout/book-level.js';
 import { refineFacts, type FactBlock, type FactDraft } from '../stages/7-facts/index.js';
 import type { Fact } from '../types.js';
 
@@ -63,7 +63,7 @@ const NOTE_OR_RULE = /^\s*(?:\d{1,3}\.?\s+\S|\[\d{1,3}\]|\(\d{1,3}\)|\[\^\d{1,3}
  * `accept` (the whole book's paragraph-boundary decision) may refuse a place; a place just after
  * a footnote or a page rule is refused (the paragraph before the notes may go on after them).
  */
-export function sectionCuts(text: string, size = SECTION_CHARS, accept?: (prev: string, line: string, gap: number) => boolean): number[] {
+export function sectionCuts(text: string, size = SECTION_CHARS, accept?: (prev: string, line: string, gap: number, at: number) => boolean): number[] {
   const cuts: number[] = [];
   let target = size;
   while (target < text.length - size / 2) {
@@ -80,7 +80,7 @@ export function sectionCuts(text: string, size = SECTION_CHARS, accept?: (prev: 
         /^\p{Lu}/u.test(line) &&
         !NOTE_OR_RULE.test(prev) &&
         !NOTE_OR_RULE.test(before) &&
-        (!accept || accept(prev, line, gap)) &&
+        (!accept || accept(prev, line, gap, pos)) &&
         /[.!?…"»]$/.test(t) &&
         !/(?:^|[\s(])\p{Lu}\.$/u.test(t) &&
         !/^\s*\d/.test(line) &&
@@ -171,7 +171,9 @@ export async function writeSectioned(
   // layout, regions (TOC, bibliography, back matter) and markdown evidence: detected once on the whole book
   const book = bookLevel(text, rules.layout);
   const wrapped = isWrappedLayout(book.evidence.layout);
-  const surelyBreaks = (prev: string, line: string, gap: number) => {
+  const lineIndex = new LineIndex(text);
+  const surelyBreaks = (prev: string, line: string, gap: number, at: number) => {
+    if (!outsideNotes(book, lineIndex.line(at) - 1)) return false;
     if (!wrapped) return true;
     const d = decide(breakParams, { line: shapeOf(prev), next: shapeOf(line), gap });
     return d.decision === 'break' && !d.uncertain;
@@ -196,7 +198,6 @@ export async function writeSectioned(
     const builder = new DocumentBuilder({ path: meta.path, sha256: meta.sha256, bytes: meta.bytes, encoding: meta.encoding, bom: meta.bom });
     const joiner = new HunkJoiner();
     let lastDiff: { part: string; body: string[]; lineOffset: number; cleanLines: number } | undefined;
-    const lineIndex = new LineIndex(text);
     let auditBase = 0;
     const firsts = { blocks: true, facts: true, removed: true, audit: true };
     const push = async (o: Out, key: keyof typeof firsts, value: unknown) => {

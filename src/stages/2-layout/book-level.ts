@@ -18,6 +18,7 @@ import { markdownEvidence } from '../4-unwrap/strip-markup.js';
 import { findBookMatter, type MatterRegions } from './book-matter.js';
 import { classifyLines, detectLayout, type LayoutEvidence } from './classify-lines.js';
 import type { LayoutRules } from './layout-rules.js';
+import { splitPages } from '../3-pages/split-pages.js';
 
 /** Regions with line numbers of the whole file (0-based). */
 interface BookRegions {
@@ -33,6 +34,8 @@ export interface BookLevel {
   evidence: LayoutEvidence;
   regions: BookRegions;
   markdown: boolean;
+  /** line spans from a footnote's first line to the last line carried over to it from a later page: no section may start inside one */
+  noteSpans: Array<[number, number]>;
 }
 
 /** Book-level layout facts of the whole text. */
@@ -44,7 +47,37 @@ export function bookLevel(text: string, rules: LayoutRules): BookLevel {
     evidence,
     regions: { bodyStart: r.bodyStart, bodyEnd: r.bodyEnd, bibStart: r.bibStart, backStart: r.backStart, tocLines: [...r.tocLines].sort((a, b) => a - b), notesStart: r.notesStart },
     markdown: markdownEvidence(text).markdown,
+    noteSpans: noteSpans(splitPages(lines, r.bodyStart, r.bodyEnd, evidence)),
   };
+}
+
+function noteSpans(items: ReturnType<typeof splitPages>): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = -1;
+  let last = -1;
+  for (const it of items) {
+    if (it.k === 'fn-start') {
+      if (last > start) spans.push([start, last]);
+      start = last = it.line;
+    } else if (it.k === 'fn-cont' && start >= 0) last = it.line;
+  }
+  if (last > start) spans.push([start, last]);
+  return spans;
+}
+
+/** Whether a section may start at line `line` (0-based): not inside a footnote that goes on after it. */
+export function outsideNotes(book: BookLevel, line: number): boolean {
+  const spans = book.noteSpans;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, z] = spans[mid]!;
+    if (line <= a) hi = mid - 1;
+    else if (line > z) lo = mid + 1;
+    else return false;
+  }
+  return true;
 }
 
 /**
