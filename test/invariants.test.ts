@@ -95,21 +95,16 @@ const FAILING_RELAYOUT: Record<string, string> = {
   'restart-per-chapter/002': 'paragraphs 85.3 %, footnotes 54/268',
   'restart-per-chapter/003': 'paragraphs 68.1 %, footnotes 29/227',
   'restart-per-chapter/004': 'paragraphs 87.6 %, footnotes 20/116',
-  'chapter-files/000': 'paragraphs 66.3 %, footnotes 45/314',
-  'chapter-files/002': 'paragraphs 36.1 %, footnotes 84/268',
-  'chapter-files/003': 'paragraphs 72.6 %, footnotes 56/227',
-  'chapter-files/004': 'paragraphs 40.9 %, footnotes 41/116',
+  'chapter-files/000': 'paragraphs 94.2 %, footnotes 289/314',
+  'chapter-files/002': 'paragraphs 92.1 %, footnotes 258/268',
+  'chapter-files/003': 'paragraphs 90.8 %, footnotes 205/227',
+  'chapter-files/004': 'paragraphs 94.5 %, footnotes 112/116',
 };
 const FAILING_CHAPTER_CUT: Record<string, string> = {
   '000': 'paragraphs 123/329 (793 out), footnotes 45/320 (45 out), marker links 45/317 (46 out)',
-  '002': 'paragraphs 224/570 (559 out), footnotes 99/268 (351 out), marker links 87/268 (273 out)',
   '003': 'paragraphs 98/270 (275 out), footnotes 40/234 (40 out), marker links 39/321 (39 out)',
-  '004': 'paragraphs 111/274 (227 out), footnotes 43/117 (153 out), marker links 43/116 (117 out)',
 };
-const FAILING_SECTIONED: Record<string, string> = {
-  '002': 'paragraphs 324/570 (329 out), footnotes 267/268 (268 out), marker links 268/268 (268 out)',
-  '004': 'paragraphs 167/274 (174 out), footnotes 116/117 (117 out), marker links 116/116 (116 out)',
-};
+const FAILING_SECTIONED: Record<string, string> = {};
 const FAILING_BOUNDARIES: Record<string, string> = {
   '002': 'break precision 0.926, recall 1.000',
   '003': 'break precision 0.944, recall 0.607',

@@ -18,8 +18,17 @@ import { analyse, type RuleSet, type SectionCarry } from '../pipeline.js';
 import type { DocumentJson } from '../types.js';
 import { SCHEMA_ID } from '../types.js';
 import { DocumentBuilder } from '../stages/9-document/index.js';
-import { calibrateText, type LineShape } from '../stages/4-unwrap/paragraph-breaks.js';
+import { calibrateText, decide, type LineShape } from '../stages/4-unwrap/paragraph-breaks.js';
+import { isWrappedLayout } from '../stages/2-layout/classify-lines.js';
 import { bookVocabulary } from '../stages/4-unwrap/hyphenation.js';
+import { bookLevel, outsideNotes } from '../stages/2-layout/book-level.js';
+import { refineFacts, type FactBlock, type FactDraft } from '../stages/7-facts/index.js';
+import type { Fact } from '../types.js';
+
+const shapeOf = (raw: string): LineShape => {
+  const r = raw.replace(/\r$/, '');
+  return { text: r.trim(), lead: r.length - r.trimStart().length, trailing: /[ \t]$/.test(r), trailingSpaces: r.length - r.trimEnd().length };
+};
 
 /** The last non-blank line before offset `at` and the blank lines between (the break before a section). */
 function lineBefore(text: string, at: number): { line: LineShape; gap: number } | undefined {
@@ -47,20 +56,32 @@ import { LineStarts } from '../text/lines.js';
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
 
-/** Offsets where sections start (after 0): the start of a paragraph near every `size` characters. */
-export function sectionCuts(text: string, size = SECTION_CHARS): number[] {
+/** A footnote's first line (`12 text`, `[12]`, `(12)`, `¹²`) or a rule/separator line: the page's notes are near. */
+const NOTE_OR_RULE = /^\s*(?:\d{1,3}\.?\s+\S|\[\d{1,3}\]|\(\d{1,3}\)|\[\^\d{1,3}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|^\s{10,}$|^\s*(?:-{3,}|_{3,})\s*$/u;
+
+/**
+ * Offsets where sections start (after 0): the start of a paragraph near every `size` characters.
+ * `accept` (the whole book's paragraph-boundary decision) may refuse a place; a place just after
+ * a footnote or a page rule is refused (the paragraph before the notes may go on after them).
+ */
+export function sectionCuts(text: string, size = SECTION_CHARS, accept?: (prev: string, line: string, gap: number, at: number) => boolean): number[] {
   const cuts: number[] = [];
   let target = size;
   while (target < text.length - size / 2) {
     let pos = text.indexOf('\n', target) + 1;
     let cut = -1;
     let prev = text.slice(text.lastIndexOf('\n', pos - 2) + 1, pos - 1);
+    let before = '';
+    let gap = 0;
     for (let k = 0; k < 3000 && pos > 0 && pos < text.length; k++) {
       const nl = text.indexOf('\n', pos);
       const line = text.slice(pos, nl < 0 ? text.length : nl);
       const t = prev.trim();
       if (
         /^\p{Lu}/u.test(line) &&
+        !NOTE_OR_RULE.test(prev) &&
+        !NOTE_OR_RULE.test(before) &&
+        (!accept || accept(prev, line, gap, pos)) &&
         /[.!?…"»]$/.test(t) &&
         !/(?:^|[\s(])\p{Lu}\.$/u.test(t) &&
         !/^\s*\d/.test(line) &&
@@ -70,7 +91,11 @@ export function sectionCuts(text: string, size = SECTION_CHARS): number[] {
         cut = pos;
         break;
       }
-      if (line.trim() !== '') prev = line;
+      if (line.trim() !== '') {
+        before = prev;
+        prev = line;
+        gap = 0;
+      } else gap++;
       if (nl < 0) break;
       pos = nl + 1;
     }
@@ -141,7 +166,20 @@ export async function writeSectioned(
   base: string,
   sectionChars = SECTION_CHARS,
 ): Promise<SectionedResult> {
-  const cuts = [0, ...sectionCuts(text, sectionChars), text.length];
+  // paragraph boundaries are calibrated once on the whole book: every section decides as the whole
+  // book does, and a section starts only where the whole book surely starts a paragraph
+  const breakParams = calibrateText(text);
+  // layout, regions (TOC, bibliography, back matter) and markdown evidence: detected once on the whole book
+  const book = bookLevel(text, rules.layout);
+  const wrapped = isWrappedLayout(book.evidence.layout);
+  const lineIndex = new LineStarts(text);
+  const surelyBreaks = (prev: string, line: string, gap: number, at: number) => {
+    if (!outsideNotes(book, lineIndex.line(at) - 1)) return false;
+    if (!wrapped) return true;
+    const d = decide(breakParams, { line: shapeOf(prev), next: shapeOf(line), gap });
+    return d.decision === 'break' && !d.uncertain;
+  };
+  const cuts = [0, ...sectionCuts(text, sectionChars, surelyBreaks), text.length];
   const tag = `${process.pid}.${Date.now() % 100000}.tmp`;
   const json = new Out(`${base}.json.${tag}`);
   const side = { facts: new Out(`${base}.facts.${tag}`), removed: new Out(`${base}.removed.${tag}`), audit: new Out(`${base}.audit.${tag}`) };
@@ -173,13 +211,19 @@ export async function writeSectioned(
     await review.write(reviewHeader(meta.path).join('\n') + '\n');
     const noteViews: Array<[number, string]> = [];
     let fnBefore = 0;
-    // paragraph boundaries are calibrated once on the whole book: every section decides as the whole book does
-    const breakParams = calibrateText(text);
     const vocab = bookVocabulary(text);
+    let firstLine = 0;
+    // facts: each section reads its blocks (the context year carried on); what only the whole
+    // book settles (acronyms, spelling folds, currencies, entities) is refined once at the end,
+    // on every block's clean text and every fact, as a whole run does
+    const years: { lastYear?: number } = {};
+    const factBlocks: FactBlock[] = [];
+    const blockMaps = new Map<string, Array<[number, number, number]>>();
+    const allFacts: Fact[] = [];
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
-      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined };
+      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined, book: { ...book, firstLine }, facts: { years } };
       const file = new VFile({ path: meta.path, value: part });
       const tree = analyse(rules, { path: meta.path }, section).run(file);
       const t0 = performance.now();
@@ -189,7 +233,11 @@ export async function writeSectioned(
       const next = tree.carry;
       carry = { lastFootnote: next.lastFootnote, lastMarker: next.lastMarker, seenMarkers: [...new Set([...carry.seenMarkers, ...next.seenMarkers])], chapter: next.chapter };
       for (const b of items.blocks) await push(json, 'blocks', b);
-      for (const f of items.facts) await push(side.facts, 'facts', f);
+      allFacts.push(...items.facts);
+      for (const b of items.blocks) {
+        factBlocks.push({ id: b.id, kind: b.kind, text: b.text });
+        blockMaps.set(b.id, b.map!);
+      }
       for (const r of items.removed) await push(side.removed, 'removed', r);
       for (const a of items.audit) await push(side.audit, 'audit', a);
       // the review file: this section's blocks now, its footnotes at the end (src/review/change-view.ts)
@@ -213,7 +261,14 @@ export async function writeSectioned(
       }
       cleanLines += body.length;
       lineOffset += splitLines(part).length;
+      for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) firstLine++;
     }
+    const facts = refinedFacts(allFacts, factBlocks, blockMaps, rules, lineIndex);
+    builder.replaceFacts(facts);
+    for (const f of facts) await push(side.facts, 'facts', f);
+    allFacts.length = 0;
+    factBlocks.length = 0;
+    blockMaps.clear();
     const whole = builder.finish(true);
     const { footnotes, stats } = whole;
     const notes = footnoteLines(footnotes);
@@ -246,6 +301,20 @@ export async function writeSectioned(
     for (const o of [json, side.facts, side.removed, side.audit, clean, diff, review]) o.destroy();
     for (const f of tmpFiles) await unlink(f).catch(() => {});
   }
+}
+
+/** The facts of all sections refined as one document; a fact added there (an acronym defined in another section) gets its place in the original from its block's map. */
+function refinedFacts(facts: Fact[], blocks: FactBlock[], maps: Map<string, Array<[number, number, number]>>, rules: RuleSet, lines: LineStarts): Fact[] {
+  if (!rules.facts) return facts;
+  const refined = refineFacts(blocks, facts as FactDraft[], rules.facts) as Array<FactDraft & { source?: Fact['source'] }>;
+  for (const f of refined) {
+    if (f.source) continue;
+    const map = maps.get(f.block) ?? [];
+    const run = map.find(([, at, len]) => f.start >= at && f.start < at + len) ?? map.find(([, at]) => at > f.start) ?? map[map.length - 1];
+    const offset = run ? run[0] + Math.max(0, f.start - run[1]) : 0;
+    f.source = { line: lines.line(offset), column: lines.column(offset) };
+  }
+  return refined as Fact[];
 }
 
 async function appendFile(to: Out, from: string): Promise<void> {

@@ -11,6 +11,7 @@ import type { TreeBase } from '../stage.js';
 export { decode, InputError, type Decoded } from './decode.js';
 import type { BreakParams, LineShape } from '../4-unwrap/paragraph-breaks.js';
 import type { Vocabulary } from '../4-unwrap/hyphenation.js';
+import type { BookLevel } from '../2-layout/book-level.js';
 
 /** Processing one section of a book too large to hold whole: what it inherits from the sections before. */
 export interface SectionOptions {
@@ -28,6 +29,10 @@ export interface SectionOptions {
   vocab?: Vocabulary;
   /** the last body line before the section and the blank lines after it (the break before the section's first paragraph) */
   sectionStart?: { line: LineShape; gap: number };
+  /** the whole book's layout evidence, regions and markdown evidence (detected once), and the file line where the section starts */
+  book?: BookLevel & { firstLine: number };
+  /** the document-level fact refinements are left to the writer; `years` is the context year reached so far */
+  facts?: { years: { lastYear?: number } };
 }
 
 /** The file a document describes (`source` of the JSON, beyond what the text itself says). */

@@ -5,6 +5,7 @@
  */
 import type { ClassifiedLine } from './classify-lines.js';
 import { matchLine, type LayoutRules } from './layout-rules.js';
+import { referenceListStart } from './reference-list.js';
 
 export interface MatterRegions {
   /** first line of the body (0-based) */
@@ -46,6 +47,15 @@ export function findBookMatter(
       tocEnd = i;
     }
   }
+  // a file that is all front matter (the first file of a book cut into chapters): its TOC may
+  // end it, after the 30 % — a TOC heading and its entries with nothing but furniture after them
+  if (look.front && tocEnd < 0) {
+    const toc = closingToc(lines, rules, frontLimit, n);
+    if (toc) {
+      for (const i of toc) tocLines.add(i);
+      tocEnd = n - 1;
+    }
+  }
   if (!look.front) {
     tocLines.clear();
     tocEnd = -1;
@@ -70,9 +80,9 @@ export function findBookMatter(
     }
   }
 
-  // back matter: advertisement anchors in the last 40 %
+  // back matter: advertisement anchors in the last 40 %, after the front matter
   let backStart: number | null = null;
-  for (let i = look.back ? Math.floor(n * 0.6) : n; i < n; i++) {
+  for (let i = look.back ? Math.max(Math.floor(n * 0.6), bodyStart) : n; i < n; i++) {
     const l = lines[i]!;
     if (l.cls === 'text' && l.t.length <= 160 && matchLine(rules.backMatter, l.t)) {
       backStart = i;
@@ -90,6 +100,8 @@ export function findBookMatter(
       break;
     }
   }
+  // a file that is its bibliography (a book cut into chapter files): by the evidence of the list
+  if (bibStart === null && look.back) bibStart = referenceListStart(lines, rules, bodyStart, bibLimit);
   const bodyEnd = bibStart ?? backStart ?? n;
   return { bodyStart, bodyEnd, bibStart, backStart, tocLines, notesStart };
 }
@@ -101,6 +113,30 @@ function countTocEntries(lines: ClassifiedLine[], from: number, rules: LayoutRul
     if (l.cls === 'text' && /\.\.\.|…|\t/.test(l.text) && matchLine(rules.tocEntry, l.t)) c++;
   }
   return c;
+}
+
+/** A TOC heading after `from` followed by at least 3 TOC entries and then no text line to `n`: its lines. */
+function closingToc(lines: ClassifiedLine[], rules: LayoutRules, from: number, n: number): number[] | null {
+  let h = -1;
+  for (let i = from; i < n; i++) {
+    const l = lines[i]!;
+    if (l.cls === 'text' && l.t.length <= 80 && matchLine(rules.tocHeading, l.t)) {
+      h = i;
+      break;
+    }
+  }
+  if (h < 0) return null;
+  const toc = [h];
+  let entries = 0;
+  for (let i = h + 1; i < n; i++) {
+    const l = lines[i]!;
+    if (l.cls !== 'text') continue;
+    if (l.t.length <= 300 && /\.\.\.|…|\t/.test(l.text) && matchLine(rules.tocEntry, l.t)) {
+      toc.push(i);
+      entries++;
+    } else return null;
+  }
+  return entries >= 3 ? toc : null;
 }
 
 function skipNonText(lines: ClassifiedLine[], i: number): number {

@@ -7,6 +7,7 @@ import { defineStage } from '../stage.js';
 import type { ReadTree } from '../1-read/index.js';
 import { classifyLines, detectLayout, type ClassifiedLine, type LayoutEvidence } from './classify-lines.js';
 import { findBookMatter, type MatterRegions } from './book-matter.js';
+import { sectionRegions } from './book-level.js';
 
 export interface LayoutAdds {
   lines: ClassifiedLine[];
@@ -16,9 +17,12 @@ export interface LayoutAdds {
 
 export const layout = defineStage('layout', (tree: ReadTree, file): LayoutAdds => {
   const lines = classifyLines(tree.index.lines, tree.rules.layout);
-  const evidence = detectLayout(lines);
   const sec = tree.section;
-  const regions = findBookMatter(lines, tree.rules.layout, { front: sec?.front ?? true, back: sec?.back ?? true });
+  // a section of a larger book takes what the whole book says (detected once, src/stages/2-layout/book-level.ts)
+  const evidence = sec?.book?.evidence ?? detectLayout(lines);
+  const regions = sec?.book
+    ? sectionRegions(sec.book.regions, sec.book.firstLine, lines.length)
+    : findBookMatter(lines, tree.rules.layout, { front: sec?.front ?? true, back: sec?.back ?? true });
   file.data.layout = evidence;
   return { lines, layout: evidence, regions };
 });

@@ -75,7 +75,7 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
   // markup out, white space trimmed, block kinds named
   const md = tree.layout.layout === 'markdown' || tree.layout.layouts.includes('markdown');
   // markup is read only where the file's own evidence says markdown
-  const markup = markdownEvidence(tree.source).markdown;
+  const markup = tree.section?.book?.markdown ?? markdownEvidence(tree.source).markdown;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const raw = b.mt.toString();

@@ -65,7 +65,8 @@ export interface MarkdownEvidence {
 
 /**
  * Is the file markdown? Measured on the file: at least 3 constructs that only markdown
- * writes, and no more stray `*` (code, footnote calls, wildcards) than constructs.
+ * writes, and no more stray `*` (code, footnote calls, wildcards) than constructs; or 2
+ * constructs and no stray `*` at all.
  */
 export function markdownEvidence(source: string): MarkdownEvidence {
   let constructs = 0;
@@ -78,5 +79,6 @@ export function markdownEvidence(source: string): MarkdownEvidence {
   let paired = 0;
   for (const m of source.matchAll(/(?<![\p{L}\d*])(\*{1,2})(?=[^\s*])[^*\n]{1,200}?(?<=[^\s*])\1(?![\p{L}\d*])/gu)) paired += m[1]!.length * 2;
   const strayStars = stars - paired;
-  return { constructs, strayStars, markdown: constructs >= 3 && strayStars <= constructs };
+  // two constructs with not one stray `*` are markdown too (a chapter file with two `7^e`)
+  return { constructs, strayStars, markdown: (constructs >= 3 && strayStars <= constructs) || (constructs >= 2 && strayStars === 0) };
 }

@@ -60,14 +60,27 @@ function candidatesOf(block: FactBlock, rules: FactRules): Candidate[] {
 }
 
 export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[] {
-  let out: FactDraft[] = [];
-  const years: YearContext = {};
+  return refineFacts(blocks, blockFacts(blocks, rules, {}), rules);
+}
+
+/** What each block says on its own (dates take the latest year seen before them, carried in `years`). */
+export function blockFacts(blocks: FactBlock[], rules: FactRules, years: YearContext): FactDraft[] {
+  const out: FactDraft[] = [];
   for (const block of blocks) {
     if (!READ_KINDS.has(block.kind) || !block.text) continue;
     const cands = mergeDateIntervals(inferContextYear(candidatesOf(block, rules), years), block.text);
     for (const c of cands) out.push(c.draft);
   }
-  out = foldAcronyms(blocks, out, rules);
+  return out;
+}
+
+/**
+ * What only the whole document settles: acronyms defined anywhere in it, spellings folded
+ * onto names seen earlier, currencies named elsewhere, entity ids. A book processed in
+ * sections runs this once on all its facts (src/write/write-sectioned.ts).
+ */
+export function refineFacts(blocks: FactBlock[], drafts: FactDraft[], rules: FactRules): FactDraft[] {
+  const out = foldAcronyms(blocks, drafts, rules);
   foldCounterpartyNames(out, rules);
   resolveCurrencies(out);
   linkEntities(out);
@@ -77,10 +90,10 @@ export function extractFacts(blocks: FactBlock[], rules: FactRules): FactDraft[]
 /** The stage: facts from the body blocks, each with its position in the original file. */
 export const facts = defineStage('facts', (tree: ReadTree & UnwrapAdds): { facts: Fact[] } => {
   if (!tree.rules.facts) return { facts: [] };
-  const drafts = extractFacts(
-    tree.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.mt.toString() })),
-    tree.rules.facts,
-  );
+  const blocks = tree.blocks.map((b) => ({ id: b.id, kind: b.kind, text: b.mt.toString() }));
+  // a section of a larger book: the writer refines the facts of all sections at once (refineFacts)
+  const section = tree.section?.facts;
+  const drafts = section ? blockFacts(blocks, tree.rules.facts, section.years) : extractFacts(blocks, tree.rules.facts);
   const byId = new Map(tree.blocks.map((b) => [b.id, b]));
   return {
     facts: drafts.map((d) => {

@@ -76,7 +76,7 @@ export class DocumentBuilder {
   private readonly glued: number[] = [];
   private readonly blockUrls: UrlRecord[] = [];
   private readonly factCounts = { money: 0, percent: 0, quantity: 0, date: 0, counterparty: 0 };
-  private readonly registry = new EntityRegistry();
+  private registry = new EntityRegistry();
   private markers = 0;
   private removedCount = 0;
   private changes = 0;
@@ -153,6 +153,16 @@ export class DocumentBuilder {
     this.changes += audit.length;
     for (const b of blocks) if (b.urls) this.blockUrls.push(...b.urls);
     return { blocks, facts, removed, audit };
+  }
+
+  /** A book processed in sections: its facts as refined once for the whole book (counts and entities follow them). */
+  replaceFacts(facts: readonly Fact[]): void {
+    for (const k of Object.keys(this.factCounts) as Array<keyof typeof this.factCounts>) this.factCounts[k] = 0;
+    this.registry = new EntityRegistry();
+    for (const f of facts) {
+      this.factCounts[f.type]++;
+      if (f.type === 'counterparty') this.registry.add(f);
+    }
   }
 
   /** Everything that depends on the whole book. Call once, after the last `add`; `sectioned` adds `stats.sections`. */
