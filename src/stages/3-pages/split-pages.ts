@@ -205,8 +205,10 @@ export function splitPages(
     }
     // double-spaced text: single-spaced lines that read as citations are footnote
     // material threaded into the body without a separator
-    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && haveFootnote) {
-      if (fs && inSeq && looksLikeCitation(l.text + ' ' + (lines[i + 1]?.text ?? ''))) {
+    // (a chapter file's first footnote too: its number was accepted above from the numbering)
+    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && (haveFootnote || (fs !== null && inSeq))) {
+      // (a file's first footnote, whose number the numbering already backs: its reference may end a few lines down)
+      if (fs && inSeq && looksLikeCitation(l.text + ' ' + (haveFootnote ? (lines[i + 1]?.text ?? '') : nextTextLines(lines, i, to, 3)))) {
         startNote(i, fs.n, fs.labelLength);
         continue;
       }
@@ -296,6 +298,16 @@ function lastNoteEndsWithUrl(lines: ClassifiedLine[], i: number): boolean {
   let p = i - 1;
   while (p > 0 && lines[p]!.cls === 'blank') p--;
   return /(?:https?:\/\/|www\.)\S*[\/\w]$/.test(lines[p]!.t) || /^\S*\/\S*$/.test(lines[p]!.t);
+}
+
+/** The next `k` text lines after line i (blank lines skipped), joined. */
+function nextTextLines(lines: ClassifiedLine[], i: number, to: number, k: number): string {
+  const out: string[] = [];
+  for (let j = i + 1; j < to && out.length < k; j++) {
+    if (lines[j]!.cls === 'text') out.push(lines[j]!.text);
+    else if (lines[j]!.cls !== 'blank') break;
+  }
+  return out.join(' ');
 }
 
 /** The line's text with a leading form feed read as a space (same offsets). */

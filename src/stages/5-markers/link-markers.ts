@@ -19,6 +19,7 @@ import { footnoteId, type NoteRef } from '../../types.js';
 import type { MappedText } from '../../text/mapped-text.js';
 import { superscriptToNumber } from '../3-pages/footnote-start.js';
 import { sentenceSpans } from './sentences.js';
+import { chainedLowerBound } from './leading-markers.js';
 
 export interface MarkerBlock {
   id: string;
@@ -145,15 +146,26 @@ export function linkMarkers(
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;
   let final = 0;
+  const shaped: number[] = [];
   for (const b of blocks) {
     for (const m of markerMatches(b.mt.toString())) {
       const g = m.groups!;
       if (g.i) initial++;
       else if (g.q || g.w || g.p) final++;
       else if (g.uni || g.sup) final++;
+      const n = shapedNumber(g);
+      if (n !== null) shaped.push(n);
     }
   }
   const convention: 'initial' | 'final' = initial > final ? 'initial' : 'final';
+  // a file that starts mid-book: markers leading up, one by one, to its first footnote prove the notes before it missing
+  if (last === lo - 1 && lo !== Infinity) {
+    const bound = chainedLowerBound(lo, shaped);
+    if (bound < lo) {
+      lo = bound;
+      last = bound - 1;
+    }
+  }
 
   for (const b of blocks) {
     const s = b.mt.toString();
@@ -267,6 +279,14 @@ export function linkMarkers(
   }
   stats.chapter = runs[r]!.chapter;
   return stats;
+}
+
+/** The number of a marker-shaped match (glued to a word, quote or sentence start, or superscript); null for a floating or repeated number. */
+function shapedNumber(g: Record<string, string | undefined>): number | null {
+  if (g.uni) return superscriptToNumber(g.uni);
+  if (g.mix) return Number(g.mix[0]) * 10 ** (g.mix.length - 1) + superscriptToNumber(g.mix.slice(1));
+  const d = g.sup ?? g.par ?? g.br ?? g.q ?? g.p ?? g.w ?? g.i;
+  return d === undefined ? null : Number(d);
 }
 
 /** Remove the space a marker left between a closing quote and its punctuation (`stratégie" .`). */
