@@ -10,6 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
+import { measureNoteSpacing, noteEndsComplete, slugLine } from './note-spacing.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -32,6 +33,8 @@ export function splitPages(
   startFootnote = 0,
   /** the numbering run reached before `from` */
   startChapter = 1,
+  /** the whole book's note spacing (`measureNoteSpacing`), for a section of it; measured here when absent */
+  notesSingleSpaced?: boolean,
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = isWrappedLayout(ev.layout);
@@ -40,6 +43,8 @@ export function splitPages(
   let spaceLed = 0;
   for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3) spaceLed++;
   const resumesWithoutSpace = !usesSeparators || spaceLed < 3;
+  // single-spaced notes: a blank line after a complete footnote ends the block
+  const singleSpaced = notesSingleSpaced ?? measureNoteSpacing(lines.map((l) => l.text)).singleSpaced;
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
   let pendingBreak = false;
@@ -171,6 +176,12 @@ export function splitPages(
       continue;
     }
 
+    if (state === 'notes' && gapHere > 0 && singleSpaced && !endnotes && !(fs && inSeq && (fs.n === lastFn + 1 || restart || fs.form === 'clean')) && resumesAfterBlank(lines, i, l)) {
+      // the book sets its notes single-spaced: after a blank line that follows a complete
+      // reference, only the next footnote goes on with the block
+      body(i);
+      continue;
+    }
     if (state === 'notes') {
       if (fs && inSeq) {
         startNote(i, fs.n, fs.labelLength);
@@ -223,6 +234,14 @@ export function splitPages(
     pendingBreak = false;
   }
   return items;
+}
+
+/** After a blank line, line i is the body again: the footnote before it is complete and the line reads as no reference. */
+function resumesAfterBlank(lines: ClassifiedLine[], i: number, l: ClassifiedLine): boolean {
+  let p = i - 1;
+  while (p > 0 && lines[p]!.cls !== 'text') p--;
+  if (!noteEndsComplete(lines[p]!.text)) return false;
+  return !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !hasResourceLabel(l.text) && !slugLine(l.t);
 }
 
 /** Lines from i on, before the next blank-free run ends, include a start of footnote lastFn+k. */

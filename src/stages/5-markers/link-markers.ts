@@ -27,6 +27,8 @@ export interface MarkerBlock {
   notes: NoteRef[];
   /** source lines of the block (0-based), to tell which numbering run it can belong to */
   lines?: number[];
+  /** a heading opens a chapter: the numbering may restart after it */
+  kind?: string;
 }
 
 /** The footnotes of one numbering run: the whole book, or a chapter when the numbering restarts. */
@@ -167,7 +169,10 @@ export function linkMarkers(
     }
   }
 
+  // a heading since the last marker: a chapter opened, where a restarted numbering begins
+  let headingSince = false;
   for (const b of blocks) {
+    if (b.kind === 'heading') headingSince = true;
     const s = b.mt.toString();
     const cands: Candidate[] = [];
     for (const m of markerMatches(s)) {
@@ -228,7 +233,9 @@ export function linkMarkers(
       // the numbering restarted: past the last footnote of this run, a number of the next run
       // that goes back (or does not fit here) opens that run
       const next = runs[r + 1];
-      if (next && form !== 'floating' && (b.lines?.[0] ?? 0) > runs[r]!.lastLine && next.numbers.has(n) && (n <= last || !footnoteNumbers.has(n))) enterRun(r + 1, 0);
+      // — past its footnotes' last line, or (its footnotes may close the page where the next
+      // chapter starts) going back after a chapter heading or once every number of this run was called
+      if (next && form !== 'floating' && next.numbers.has(n) && (n <= last || !footnoteNumbers.has(n)) && ((b.lines?.[0] ?? 0) > runs[r]!.lastLine || (n < last && n === lowest(next.numbers) && (headingSince || last >= hi)))) enterRun(r + 1, 0);
       const known = footnoteNumbers.has(n);
       // a number is a marker only when a footnote it can link to exists, or when the
       // book's own numbering proves that footnote is missing
@@ -246,6 +253,7 @@ export function linkMarkers(
       // a bracket marker set off by a space takes its space with it (`installées [2],`)
       const start = (g.br || g.par) && s[at - 1] === ' ' ? at - 1 : at;
       cands.push({ n, chapter: runs[r]!.chapter, form, start, end, at });
+      headingSince = false;
       if (n > last) last = n;
     }
     if (cands.length === 0) {
@@ -287,6 +295,12 @@ function shapedNumber(g: Record<string, string | undefined>): number | null {
   if (g.mix) return Number(g.mix[0]) * 10 ** (g.mix.length - 1) + superscriptToNumber(g.mix.slice(1));
   const d = g.sup ?? g.par ?? g.br ?? g.q ?? g.p ?? g.w ?? g.i;
   return d === undefined ? null : Number(d);
+}
+
+function lowest(ns: Set<number>): number {
+  let lo = Infinity;
+  for (const n of ns) if (n < lo) lo = n;
+  return lo;
 }
 
 /** Remove the space a marker left between a closing quote and its punctuation (`stratégie" .`). */
