@@ -42,7 +42,6 @@ import { arrayItems } from './serialize.js';
 import { HunkJoiner } from './hunk-join.js';
 import { encode1252 } from './encode-1252.js';
 import { LineIndex, changeView, reviewHeader, reviewUnit, shiftViews } from '../review/change-view.js';
-import { measureNoteSpacing } from '../stages/3-pages/note-spacing.js';
 
 export const SECTION_THRESHOLD = 3_000_000;
 export const SECTION_CHARS = 1_000_000;
@@ -176,11 +175,10 @@ export async function writeSectioned(
     // paragraph boundaries are calibrated once on the whole book: every section decides as the whole book does
     const breakParams = calibrateText(text);
     const vocab = bookVocabulary(text);
-    const notesSingleSpaced = measureNoteSpacing(text.split(/\r\n|\r|\n/)).singleSpaced;
     for (let k = 0; k + 1 < cuts.length; k++) {
       const from = cuts[k]!;
       const part = text.slice(from, cuts[k + 1]);
-      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, notesSingleSpaced, sectionStart: k > 0 ? lineBefore(text, from) : undefined };
+      const section = { startFootnote: carry.lastFootnote, startMarker: carry.lastMarker, seenMarkers: carry.seenMarkers, startChapter: carry.chapter, front: k === 0, back: k + 2 === cuts.length, breakParams, vocab, sectionStart: k > 0 ? lineBefore(text, from) : undefined };
       const tree = analyse(rules, { path: meta.path }, section).run(new VFile({ path: meta.path, value: part }));
       const t0 = performance.now();
       const items = builder.add(tree, { offset: from, line: lineOffset });

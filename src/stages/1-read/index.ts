@@ -24,8 +24,6 @@ export interface SectionOptions {
   back: boolean;
   /** the whole book's paragraph-boundary parameters (a section decides as the whole book does) */
   breakParams?: BreakParams;
-  /** the whole book's note spacing (3-pages `measureNoteSpacing`): a blank line after a complete footnote ends the block */
-  notesSingleSpaced?: boolean;
   /** the whole book's vocabulary (line-end hyphens are decided with the whole book's spelling) */
   vocab?: Vocabulary;
   /** the last body line before the section and the blank lines after it (the break before the section's first paragraph) */

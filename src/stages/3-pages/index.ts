@@ -15,7 +15,7 @@ export interface PagesAdds {
 
 export const pages = defineStage('pages', (tree: ReadTree & LayoutAdds): PagesAdds => {
   const { regions, lines } = tree;
-  const items = splitPages(lines, regions.bodyStart, regions.bodyEnd, tree.layout, tree.section?.startFootnote ?? 0, tree.section?.startChapter ?? 1, tree.section?.notesSingleSpaced);
+  const items = splitPages(lines, regions.bodyStart, regions.bodyEnd, tree.layout, tree.section?.startFootnote ?? 0, tree.section?.startChapter ?? 1);
   if (regions.notesStart !== null) items.push(...splitPages(lines, regions.notesStart, lines.length, tree.layout));
   return { items };
 });

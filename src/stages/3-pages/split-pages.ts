@@ -10,7 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
-import { measureNoteSpacing, noteEndsComplete, slugLine } from './note-spacing.js';
+import { noteEndsComplete, slugLine } from './notes-end.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -33,8 +33,6 @@ export function splitPages(
   startFootnote = 0,
   /** the numbering run reached before `from` */
   startChapter = 1,
-  /** the whole book's note spacing (`measureNoteSpacing`), for a section of it; measured here when absent */
-  notesSingleSpaced?: boolean,
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = isWrappedLayout(ev.layout);
@@ -43,8 +41,6 @@ export function splitPages(
   let spaceLed = 0;
   for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3) spaceLed++;
   const resumesWithoutSpace = !usesSeparators || spaceLed < 3;
-  // single-spaced notes: a blank line after a complete footnote ends the block
-  const singleSpaced = notesSingleSpaced ?? measureNoteSpacing(lines.map((l) => l.text)).singleSpaced;
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
   let pendingBreak = false;
@@ -57,7 +53,10 @@ export function splitPages(
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
 
-  const startNote = (i: number, n: number, labelLength: number) => {
+  /** how the last footnote's label was written (`1 `, `1. `, `¹` …) */
+  let lastForm: string | undefined;
+  const startNote = (i: number, n: number, labelLength: number, form?: string) => {
+    lastForm = form;
     if (restart) chapter++;
     restart = false;
     headingSinceNote = false;
@@ -139,23 +138,24 @@ export function splitPages(
     // the footnotes after it go on from 1, or a marker 1 in the text since the last footnote
     restart = false;
     if (fs && haveFootnote && (fs.form === 'clean' ? (fs.chapter ?? 1) > chapter : !inSeq && fs.n === 1 && lastFn >= 2)) {
-      if (fs.form === 'clean' || headingSinceNote || continuesNumbering(lines, i, to, 1) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
+      // (a run of `1.`, `2.` … under notes labelled `1 `, `2 ` is a list of the body, not a restart)
+      if (fs.form === 'clean' || headingSinceNote || (fs.form === lastForm && continuesNumbering(lines, i, to, 1)) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
     }
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
 
     if (endnotes) {
-      if (fs && inSeq) startNote(i, fs.n, fs.labelLength);
+      if (fs && inSeq) startNote(i, fs.n, fs.labelLength, fs.form);
       else contNote(i);
       continue;
     }
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
-      if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength);
+      if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength, fs.form);
       else if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
-        startNote(i, fs.n, fs.labelLength);
+        startNote(i, fs.n, fs.labelLength, fs.form);
       } else if (haveFootnote && (strong || /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t))) {
         // the rest of a footnote carried over a page: a paragraph with a resource label is never body text
         items.push({ k: 'fn-cont', line: i });
@@ -169,22 +169,22 @@ export function splitPages(
         continue;
       }
       if (fs && inSeq) {
-        startNote(i, fs.n, fs.labelLength);
+        startNote(i, fs.n, fs.labelLength, fs.form);
         continue;
       }
       body(i);
       continue;
     }
 
-    if (state === 'notes' && gapHere > 0 && singleSpaced && !endnotes && !(fs && inSeq && (fs.n === lastFn + 1 || restart || fs.form === 'clean')) && resumesAfterBlank(lines, i, l)) {
-      // the book sets its notes single-spaced: after a blank line that follows a complete
-      // reference, only the next footnote goes on with the block
+    if (state === 'notes' && gapHere > 0 && resumesWithoutSpace && !endnotes && !(fs && inSeq && (fs.n === lastFn + 1 || restart || fs.form === 'clean')) && resumesAfterBlank(lines, i, to, l, fs !== null && inSeq)) {
+      // a book whose pages do not resume with a space: after a blank line that follows a
+      // complete reference, only the next footnote goes on with the block (`notes-end.ts`)
       body(i);
       continue;
     }
     if (state === 'notes') {
       if (fs && inSeq) {
-        startNote(i, fs.n, fs.labelLength);
+        startNote(i, fs.n, fs.labelLength, fs.form);
         continue;
       }
       if (l.lead >= 1 && l.lead <= 3 && resumesBody(lines, i, to, ev)) {
@@ -204,7 +204,7 @@ export function splitPages(
     // state body
     const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
     if (opensBlock && fs && inSeq) {
-      startNote(i, fs.n, fs.labelLength);
+      startNote(i, fs.n, fs.labelLength, fs.form);
       continue;
     }
     if (opensBlock && haveFootnote && (strong || ((looksLikeCitation(l.text) || URL_TAIL.test(l.t)) && tailBeforeNextNote(lines, i, to, lastFn)))) {
@@ -220,7 +220,7 @@ export function splitPages(
     if (ev.wrapGap > 0 && gapHere < ev.wrapGap && (haveFootnote || (fs !== null && inSeq))) {
       // (a file's first footnote, whose number the numbering already backs: its reference may end a few lines down)
       if (fs && inSeq && looksLikeCitation(l.text + ' ' + (haveFootnote ? (lines[i + 1]?.text ?? '') : nextTextLines(lines, i, to, 3)))) {
-        startNote(i, fs.n, fs.labelLength);
+        startNote(i, fs.n, fs.labelLength, fs.form);
         continue;
       }
       if (looksLikeCitation(l.text)) {
@@ -237,10 +237,12 @@ export function splitPages(
 }
 
 /** After a blank line, line i is the body again: the footnote before it is complete and the line reads as no reference. */
-function resumesAfterBlank(lines: ClassifiedLine[], i: number, l: ClassifiedLine): boolean {
+function resumesAfterBlank(lines: ClassifiedLine[], i: number, to: number, l: ClassifiedLine, numbered: boolean): boolean {
   let p = i - 1;
   while (p > 0 && lines[p]!.cls !== 'text') p--;
   if (!noteEndsComplete(lines[p]!.text)) return false;
+  // a numbered line whose next lines read as a reference is a footnote, not the body (`13 Le concept …` / `… - 2015. - URL :`)
+  if (numbered && looksLikeCitation(l.text + ' ' + nextTextLines(lines, i, to, 2))) return false;
   return !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !hasResourceLabel(l.text) && !slugLine(l.t);
 }
 
