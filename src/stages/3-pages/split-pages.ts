@@ -53,10 +53,15 @@ export function splitPages(
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
 
-  /** how the last footnote's label was written (`1 `, `1. `, `¹` …) */
-  let lastForm: string | undefined;
+  /** how the footnotes' labels are written so far (`1 `, `1. `, `¹` …): the book's label is the most frequent */
+  const forms = new Map<string, number>();
+  const usualForm = () => {
+    let best: string | undefined;
+    for (const [f, c] of forms) if (best === undefined || c > forms.get(best)!) best = f;
+    return best;
+  };
   const startNote = (i: number, n: number, labelLength: number, form?: string) => {
-    lastForm = form;
+    if (form) forms.set(form, (forms.get(form) ?? 0) + 1);
     if (restart) chapter++;
     restart = false;
     headingSinceNote = false;
@@ -139,7 +144,7 @@ export function splitPages(
     restart = false;
     if (fs && haveFootnote && (fs.form === 'clean' ? (fs.chapter ?? 1) > chapter : !inSeq && fs.n === 1 && lastFn >= 2)) {
       // (a run of `1.`, `2.` … under notes labelled `1 `, `2 ` is a list of the body, not a restart)
-      if (fs.form === 'clean' || headingSinceNote || (fs.form === lastForm && continuesNumbering(lines, i, to, 1)) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
+      if (fs.form === 'clean' || headingSinceNote || (fs.form === usualForm() && continuesNumbering(lines, i, to, 1)) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
     }
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
