@@ -316,7 +316,12 @@ function midSentence(l: ClassifiedLine | undefined): boolean {
 
 /** A line of running text: words and spaces, no reference label, URL or slug. */
 function readsAsProse(l: ClassifiedLine): boolean {
-  return /^["«(]?\p{L}/u.test(l.t) && l.t.split(/\s+/).length >= 4 && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/ - \d{4}\./.test(l.t);
+  return /^["«(]?\p{L}/u.test(l.t) && l.t.split(/\s+/).length >= 4 && plainWords(l.t) >= 3 && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/ - \d{4}\./.test(l.t);
+}
+
+/** Words of letters only (punctuation around them allowed): a URL slug cut into pieces (`sko-belorusskii -tehnopark-08 -07-`) has none. */
+function plainWords(t: string): number {
+  return t.split(/\s+/).filter((w) => /^[«"(]?[\p{L}'’]+[»",.;:)]*$/u.test(w)).length;
 }
 
 /** The footnote line before `i` ends with a URL (the reference is complete). */
