@@ -59,6 +59,10 @@ export function markRunningFurniture(lines: ClassifiedLine[]): FurnitureEvidence
     if (med < 8) continue;
     const regular = gaps.filter((g) => g >= med * 0.5 && g <= med * 1.5).length;
     if (regular < 0.7 * gaps.length) continue;
+    // a page number goes up by the pages between its lines: `211 Interview …`, `212 …`, `215 …`
+    // (the same note cited again) steps by 1 then 3 over one page each
+    const paged = gaps.filter((g, k) => numbers[k + 1]! - numbers[k]! === Math.max(1, Math.round(g / med))).length;
+    if (paged < 0.8 * gaps.length) continue;
     for (const i of at) {
       lines[i]!.cls = 'page-number';
       lines[i]!.rule = 'layout/running-page-number';

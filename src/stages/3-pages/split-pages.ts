@@ -10,6 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
+import { noteEndsComplete, slugLine } from './notes-end.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -52,7 +53,15 @@ export function splitPages(
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
 
-  const startNote = (i: number, n: number, labelLength: number) => {
+  /** how the footnotes' labels are written so far (`1 `, `1. `, `¹` …): the book's label is the most frequent */
+  const forms = new Map<string, number>();
+  const usualForm = () => {
+    let best: string | undefined;
+    for (const [f, c] of forms) if (best === undefined || c > forms.get(best)!) best = f;
+    return best;
+  };
+  const startNote = (i: number, n: number, labelLength: number, form?: string) => {
+    if (form) forms.set(form, (forms.get(form) ?? 0) + 1);
     if (restart) chapter++;
     restart = false;
     headingSinceNote = false;
@@ -134,23 +143,24 @@ export function splitPages(
     // the footnotes after it go on from 1, or a marker 1 in the text since the last footnote
     restart = false;
     if (fs && haveFootnote && (fs.form === 'clean' ? (fs.chapter ?? 1) > chapter : !inSeq && fs.n === 1 && lastFn >= 2)) {
-      if (fs.form === 'clean' || headingSinceNote || continuesNumbering(lines, i, to, 1) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
+      // (a run of `1.`, `2.` … under notes labelled `1 `, `2 ` is a list of the body, not a restart)
+      if (fs.form === 'clean' || headingSinceNote || (fs.form === usualForm() && continuesNumbering(lines, i, to, 1)) || calledBefore(lines, lastFnLine + 1, i, 1)) inSeq = restart = true;
     }
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
 
     if (endnotes) {
-      if (fs && inSeq) startNote(i, fs.n, fs.labelLength);
+      if (fs && inSeq) startNote(i, fs.n, fs.labelLength, fs.form);
       else contNote(i);
       continue;
     }
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
-      if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength);
+      if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength, fs.form);
       else if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
-        startNote(i, fs.n, fs.labelLength);
+        startNote(i, fs.n, fs.labelLength, fs.form);
       } else if (haveFootnote && (strong || /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t))) {
         // the rest of a footnote carried over a page: a paragraph with a resource label is never body text
         items.push({ k: 'fn-cont', line: i });
@@ -164,16 +174,22 @@ export function splitPages(
         continue;
       }
       if (fs && inSeq) {
-        startNote(i, fs.n, fs.labelLength);
+        startNote(i, fs.n, fs.labelLength, fs.form);
         continue;
       }
       body(i);
       continue;
     }
 
+    if (state === 'notes' && gapHere > 0 && resumesWithoutSpace && !endnotes && !(fs && inSeq && (fs.n === lastFn + 1 || restart || fs.form === 'clean')) && resumesAfterBlank(lines, i, to, l, fs !== null && inSeq)) {
+      // a book whose pages do not resume with a space: after a blank line that follows a
+      // complete reference, only the next footnote goes on with the block (`notes-end.ts`)
+      body(i);
+      continue;
+    }
     if (state === 'notes') {
       if (fs && inSeq) {
-        startNote(i, fs.n, fs.labelLength);
+        startNote(i, fs.n, fs.labelLength, fs.form);
         continue;
       }
       if (l.lead >= 1 && l.lead <= 3 && resumesBody(lines, i, to, ev)) {
@@ -193,7 +209,7 @@ export function splitPages(
     // state body
     const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
     if (opensBlock && fs && inSeq) {
-      startNote(i, fs.n, fs.labelLength);
+      startNote(i, fs.n, fs.labelLength, fs.form);
       continue;
     }
     if (opensBlock && haveFootnote && (strong || ((looksLikeCitation(l.text) || URL_TAIL.test(l.t)) && tailBeforeNextNote(lines, i, to, lastFn)))) {
@@ -205,9 +221,11 @@ export function splitPages(
     }
     // double-spaced text: single-spaced lines that read as citations are footnote
     // material threaded into the body without a separator
-    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && haveFootnote) {
-      if (fs && inSeq && looksLikeCitation(l.text + ' ' + (lines[i + 1]?.text ?? ''))) {
-        startNote(i, fs.n, fs.labelLength);
+    // (a chapter file's first footnote too: its number was accepted above from the numbering)
+    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && (haveFootnote || (fs !== null && inSeq))) {
+      // (a file's first footnote, whose number the numbering already backs: its reference may end a few lines down)
+      if (fs && inSeq && looksLikeCitation(l.text + ' ' + (haveFootnote ? (lines[i + 1]?.text ?? '') : nextTextLines(lines, i, to, 3)))) {
+        startNote(i, fs.n, fs.labelLength, fs.form);
         continue;
       }
       if (looksLikeCitation(l.text)) {
@@ -221,6 +239,16 @@ export function splitPages(
     pendingBreak = false;
   }
   return items;
+}
+
+/** After a blank line, line i is the body again: the footnote before it is complete and the line reads as no reference. */
+function resumesAfterBlank(lines: ClassifiedLine[], i: number, to: number, l: ClassifiedLine, numbered: boolean): boolean {
+  let p = i - 1;
+  while (p > 0 && lines[p]!.cls !== 'text') p--;
+  if (!noteEndsComplete(lines[p]!.text)) return false;
+  // a numbered line whose next lines read as a reference is a footnote, not the body (`13 Le concept …` / `… - 2015. - URL :`)
+  if (numbered && looksLikeCitation(l.text + ' ' + nextTextLines(lines, i, to, 2))) return false;
+  return !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !hasResourceLabel(l.text) && !slugLine(l.t);
 }
 
 /** Lines from i on, before the next blank-free run ends, include a start of footnote lastFn+k. */
@@ -288,7 +316,12 @@ function midSentence(l: ClassifiedLine | undefined): boolean {
 
 /** A line of running text: words and spaces, no reference label, URL or slug. */
 function readsAsProse(l: ClassifiedLine): boolean {
-  return /^["«(]?\p{L}/u.test(l.t) && l.t.split(/\s+/).length >= 4 && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/ - \d{4}\./.test(l.t);
+  return /^["«(]?\p{L}/u.test(l.t) && l.t.split(/\s+/).length >= 4 && plainWords(l.t) >= 3 && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/ - \d{4}\./.test(l.t);
+}
+
+/** Words of letters only (punctuation around them allowed): a URL slug cut into pieces (`sko-belorusskii -tehnopark-08 -07-`) has none. */
+function plainWords(t: string): number {
+  return t.split(/\s+/).filter((w) => /^[«"(]?[\p{L}'’]+[»",.;:)]*$/u.test(w)).length;
 }
 
 /** The footnote line before `i` ends with a URL (the reference is complete). */
@@ -296,6 +329,16 @@ function lastNoteEndsWithUrl(lines: ClassifiedLine[], i: number): boolean {
   let p = i - 1;
   while (p > 0 && lines[p]!.cls === 'blank') p--;
   return /(?:https?:\/\/|www\.)\S*[\/\w]$/.test(lines[p]!.t) || /^\S*\/\S*$/.test(lines[p]!.t);
+}
+
+/** The next `k` text lines after line i (blank lines skipped), joined. */
+function nextTextLines(lines: ClassifiedLine[], i: number, to: number, k: number): string {
+  const out: string[] = [];
+  for (let j = i + 1; j < to && out.length < k; j++) {
+    if (lines[j]!.cls === 'text') out.push(lines[j]!.text);
+    else if (lines[j]!.cls !== 'blank') break;
+  }
+  return out.join(' ');
 }
 
 /** The line's text with a leading form feed read as a space (same offsets). */

@@ -19,6 +19,7 @@ import { footnoteId, type NoteRef } from '../../types.js';
 import type { MappedText } from '../../text/mapped-text.js';
 import { superscriptToNumber } from '../3-pages/footnote-start.js';
 import { sentenceSpans } from './sentences.js';
+import { chainedLowerBound } from './leading-markers.js';
 
 export interface MarkerBlock {
   id: string;
@@ -26,6 +27,8 @@ export interface MarkerBlock {
   notes: NoteRef[];
   /** source lines of the block (0-based), to tell which numbering run it can belong to */
   lines?: number[];
+  /** a heading opens a chapter: the numbering may restart after it */
+  kind?: string;
 }
 
 /** The footnotes of one numbering run: the whole book, or a chapter when the numbering restarts. */
@@ -145,17 +148,31 @@ export function linkMarkers(
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;
   let final = 0;
+  const shaped: number[] = [];
   for (const b of blocks) {
     for (const m of markerMatches(b.mt.toString())) {
       const g = m.groups!;
       if (g.i) initial++;
       else if (g.q || g.w || g.p) final++;
       else if (g.uni || g.sup) final++;
+      const n = shapedNumber(g);
+      if (n !== null) shaped.push(n);
     }
   }
   const convention: 'initial' | 'final' = initial > final ? 'initial' : 'final';
+  // a file that starts mid-book: markers leading up, one by one, to its first footnote prove the notes before it missing
+  if (last === lo - 1 && lo !== Infinity) {
+    const bound = chainedLowerBound(lo, shaped);
+    if (bound < lo) {
+      lo = bound;
+      last = bound - 1;
+    }
+  }
 
+  // a heading since the last marker: a chapter opened, where a restarted numbering begins
+  let headingSince = false;
   for (const b of blocks) {
+    if (b.kind === 'heading') headingSince = true;
     const s = b.mt.toString();
     const cands: Candidate[] = [];
     for (const m of markerMatches(s)) {
@@ -216,7 +233,9 @@ export function linkMarkers(
       // the numbering restarted: past the last footnote of this run, a number of the next run
       // that goes back (or does not fit here) opens that run
       const next = runs[r + 1];
-      if (next && form !== 'floating' && (b.lines?.[0] ?? 0) > runs[r]!.lastLine && next.numbers.has(n) && (n <= last || !footnoteNumbers.has(n))) enterRun(r + 1, 0);
+      // — past its footnotes' last line, or (its footnotes may close the page where the next
+      // chapter starts) going back after a chapter heading or once every number of this run was called
+      if (next && form !== 'floating' && next.numbers.has(n) && (n <= last || !footnoteNumbers.has(n)) && ((b.lines?.[0] ?? 0) > runs[r]!.lastLine || (n < last && n === lowest(next.numbers) && (headingSince || last >= hi)))) enterRun(r + 1, 0);
       const known = footnoteNumbers.has(n);
       // a number is a marker only when a footnote it can link to exists, or when the
       // book's own numbering proves that footnote is missing
@@ -234,6 +253,7 @@ export function linkMarkers(
       // a bracket marker set off by a space takes its space with it (`installées [2],`)
       const start = (g.br || g.par) && s[at - 1] === ' ' ? at - 1 : at;
       cands.push({ n, chapter: runs[r]!.chapter, form, start, end, at });
+      headingSince = false;
       if (n > last) last = n;
     }
     if (cands.length === 0) {
@@ -267,6 +287,20 @@ export function linkMarkers(
   }
   stats.chapter = runs[r]!.chapter;
   return stats;
+}
+
+/** The number of a marker-shaped match (glued to a word, quote or sentence start, or superscript); null for a floating or repeated number. */
+function shapedNumber(g: Record<string, string | undefined>): number | null {
+  if (g.uni) return superscriptToNumber(g.uni);
+  if (g.mix) return Number(g.mix[0]) * 10 ** (g.mix.length - 1) + superscriptToNumber(g.mix.slice(1));
+  const d = g.sup ?? g.par ?? g.br ?? g.q ?? g.p ?? g.w ?? g.i;
+  return d === undefined ? null : Number(d);
+}
+
+function lowest(ns: Set<number>): number {
+  let lo = Infinity;
+  for (const n of ns) if (n < lo) lo = n;
+  return lo;
 }
 
 /** Remove the space a marker left between a closing quote and its punctuation (`stratégie" .`). */
