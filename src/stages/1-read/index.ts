@@ -11,6 +11,7 @@ import type { TreeBase } from '../stage.js';
 export { decode, InputError, type Decoded } from './decode.js';
 import type { BreakParams, LineShape } from '../4-unwrap/paragraph-breaks.js';
 import type { Vocabulary } from '../4-unwrap/hyphenation.js';
+import type { ParagraphPriors } from '../4-unwrap/paragraph-priors.js';
 
 /** Processing one section of a book too large to hold whole: what it inherits from the sections before. */
 export interface SectionOptions {
@@ -46,12 +47,15 @@ export interface ReadTree extends TreeBase {
   index: LineIndex;
   rules: RuleSet;
   section?: SectionOptions;
+  /** paragraph-boundary priors fitted on other books (`calibrateParagraphs`), pooled with the book's own */
+  paragraphPriors?: ParagraphPriors;
 }
 
 export interface ReadOptions {
   meta: DocumentMeta;
   rules: RuleSet;
   section?: SectionOptions;
+  paragraphPriors?: ParagraphPriors;
 }
 
 /** unified parser plugin: decoded text → the tree. */
@@ -63,6 +67,7 @@ export function read(this: Processor, options: ReadOptions): void {
     index: new LineIndex(text),
     rules: options.rules,
     section: options.section,
+    ...(options.paragraphPriors ? { paragraphPriors: options.paragraphPriors } : {}),
     timings: {},
   });
 }
