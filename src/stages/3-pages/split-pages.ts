@@ -182,7 +182,7 @@ export function splitPages(
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
       // lower-case line of prose right after a complete reference, is the body again
-      if (resumesWithoutSpace && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
+      if (resumesWithoutSpace && l.lead === 0 && (readsAsProse(l) || (gapHere > 0 && shortTailBeforeProse(lines, i, to))) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
         body(i);
         continue;
       }
@@ -289,6 +289,18 @@ function midSentence(l: ClassifiedLine | undefined): boolean {
 /** A line of running text: words and spaces, no reference label, URL or slug. */
 function readsAsProse(l: ClassifiedLine): boolean {
   return /^["«(]?\p{L}/u.test(l.t) && l.t.split(/\s+/).length >= 4 && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/ - \d{4}\./.test(l.t);
+}
+
+/**
+ * A short line after a blank that is no reference material (`5G"¹⁰.`, the last words of a
+ * paragraph cut by the page) and is followed directly by a line of prose: the body resumes
+ * with it — else one short tail would carry the whole page into the footnote.
+ */
+function shortTailBeforeProse(lines: ClassifiedLine[], i: number, to: number): boolean {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  if (!next || i + 1 >= to || next.cls !== 'text' || next.lead !== 0 || !readsAsProse(next)) return false;
+  return /^["«(]?[\p{L}\d]/u.test(l.t) && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/^\d{1,3}\s/.test(l.t) && !/(?:https?:|www\.)/.test(l.t);
 }
 
 /** The footnote line before `i` ends with a URL (the reference is complete). */

@@ -124,6 +124,29 @@ export function continuesAfterBreak(prev: string, next: string): boolean {
   return !TERMINAL.test(p);
 }
 
+/**
+ * In a book of one paragraph per line, a line with no sentence end followed by one that goes
+ * on in lower case (not a lettered item `b) …`) is one paragraph cut in two.
+ */
+export function goesOnInLowerCase(prev: string, next: string): boolean {
+  const p = prev.replace(/\*+\s*$/, '').trimEnd();
+  if (p.length === 0 || TERMINAL.test(p)) return false;
+  const nx = next.trimStart().replace(/^(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d+<\/sup>)(?=\p{Ll})/u, '');
+  return /^\p{Ll}/u.test(nx) && !/^\p{Ll}\)/u.test(nx);
+}
+
+/**
+ * A wrapped paragraph at a page break: in a book whose wrapped lines keep a trailing space,
+ * a last line that keeps one goes on (`… deuxième phase. ` / notes / `Au total, …`; a line
+ * without one proves nothing: page ends often lose it); a title goes on only when the next
+ * line visibly does (a hyphen, lower case after no sentence end); else `continuesAfterBreak`.
+ */
+function goesOnAfterBreak(prev: string, next: string, kind: BlockKind, trailingWrap: boolean): boolean {
+  if (kind === 'heading') return /[\p{L}\d]-$/u.test(prev.trimEnd()) || goesOnInLowerCase(prev, next);
+  if (trailingWrap && prev.trimEnd().length > 0) return true;
+  return continuesAfterBreak(prev, next);
+}
+
 export function assembleBody(items: PageItem[], ctx: AssembleContext): {
   blocks: BlockDraft[];
   footnotes: FootnoteDraft[];
@@ -216,6 +239,9 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
       if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText)) {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
+      } else if (!it.afterBreak && cur.kind === 'paragraph' && goesOnInLowerCase(soFar, nextText)) {
+        // one paragraph per line, but this one was cut (a page break that left no trace): `comme étant les` / `domaines`
+        extend(l, undefined, { evidence: { decision: 'sentence-goes-on', endsSentence: false, nextStarts: 'lower' } });
       } else {
         open(l);
         if (it.afterBreak) markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
@@ -237,7 +263,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
       continue;
     }
     if (it.afterBreak) {
-      if (continuesAfterBreak(soFar, nextText)) {
+      if (goesOnAfterBreak(soFar, nextText, cur.kind, params?.trailingMarksWrap === true && curLast.trailing)) {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
       } else {

@@ -138,7 +138,17 @@ function endsSentence(b: Boundary): boolean {
 }
 
 /** `1. Texte`, `12) Texte`, `d) texte`: a list item */
-const LIST_ITEM = /^(?:(\d{1,2})[.)]\s+\p{Lu}|\p{Ll}\)\s+\p{L})/u;
+const LIST_ITEM = /^(?:(\d{1,2})[.)]\s+\p{Lu}|(\p{Ll})\)\s+\p{L})/u;
+
+/** the label of the item before this one inside a text (`2.` before `3.`, `c)` before `d)`), undefined for the first */
+function previousLabel(item: RegExpExecArray): RegExp | undefined {
+  if (item[1] !== undefined) {
+    const n = Number(item[1]);
+    return n > 1 ? new RegExp(`\\s${n - 1}[.)]\\s`) : undefined;
+  }
+  const c = item[2]!.codePointAt(0)!;
+  return item[2] === 'a' ? undefined : new RegExp(`\\s${String.fromCodePoint(c - 1)}\\)\\s`, 'u');
+}
 
 /** a full stop (not a colon or a semicolon) */
 function endsWithStop(b: Boundary): boolean {
@@ -327,9 +337,10 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   // a numbered or lettered list item at the start of a line after a sentence, a colon or a semicolon
   const item = LIST_ITEM.exec(next.text);
   if (item && /[.:;]["»”)]*$/.test(line.text) && !NOT_AN_END.test(line.text)) {
-    // `13. Technologie industrielle.` / `14. Agriculture…`: the list runs inline, the paragraph goes on
-    const n = Number(item[1]);
-    if (n > 1 && new RegExp(`\\s${n - 1}[.)]\\s`).test(line.text)) return out('join', 'inline-list');
+    // `13. Technologie industrielle.` / `14. Agriculture…`, `; c) mise en œuvre … ;` / `d) mise en place`:
+    // the item before this one runs inside the paragraph, so does this one
+    const prev = previousLabel(item);
+    if (prev && prev.test(b.soFar ?? line.text)) return out('join', 'inline-list');
     return out('break', 'list-item');
   }
   if (gap > p.wrapGap) {
@@ -349,7 +360,9 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   const nextStartsSentence = starts === 'upper' || /^\d{0,3}["«]?\p{Lu}/u.test(next.text);
   // a title line (short, no final punctuation) followed by the start of a sentence; a short line
   // with no sentence end inside a long paragraph too: the next word would have fitted on it
-  if (soFarLength <= 2 * p.wrapWidth && !terminal && short && !(p.trailingMarksWrap && line.trailing) && nextStartsSentence && !/[,;]$/.test(line.text) && !FUNCTION_WORD_END.test(line.text)) {
+  // (inside a longer paragraph only a line shorter than nearly every wrap: an enumeration's last item before a new paragraph)
+  const titleShort = soFarLength <= 2 * p.wrapWidth ? short : fit < (p.fitLimitStrict || p.fitLimit);
+  if (!terminal && titleShort && !(p.trailingMarksWrap && line.trailing) && nextStartsSentence && !/[,;]$/.test(line.text) && !FUNCTION_WORD_END.test(line.text)) {
     return out('break', 'title-line');
   }
   // a sentence ends on a line the next word would have fitted on: the paragraph ended there
