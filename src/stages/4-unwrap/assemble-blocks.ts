@@ -9,6 +9,8 @@ import { MappedText, type Piece } from '../../text/mapped-text.js';
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import type { PageItem } from '../3-pages/split-pages.js';
 import { decideGlue, type DecisionNote, type Vocabulary } from './hyphenation.js';
+import { LINE_END_FUNCTION_WORD } from '../../lang/fr/index.js';
+import { classifyBlock } from './classify-blocks.js';
 import { calibrate, decide, type Boundary, type BreakParams, type LineShape } from './paragraph-breaks.js';
 
 export interface BlockDraft {
@@ -142,9 +144,21 @@ export function goesOnInLowerCase(prev: string, next: string): boolean {
  * line visibly does (a hyphen, lower case after no sentence end); else `continuesAfterBreak`.
  */
 function goesOnAfterBreak(prev: string, next: string, kind: BlockKind, trailingWrap: boolean): boolean {
-  if (kind === 'heading') return /[\p{L}\d]-$/u.test(prev.trimEnd()) || goesOnInLowerCase(prev, next);
+  const visibly = () => /[\p{L}\d]-$/u.test(prev.trimEnd()) || goesOnInLowerCase(prev, next);
+  if (kind === 'heading') return visibly();
   if (trailingWrap && prev.trimEnd().length > 0) return true;
+  if (titleBeforeBreak(prev, next)) return visibly();
   return continuesAfterBreak(prev, next);
+}
+
+/** One paragraph per line: a title-shaped line ending with a colon, followed by another title-shaped line (its subtitle). */
+function titleGoesOn(text: string, next: string): boolean {
+  return /\S\s*:$/.test(text.trimEnd()) && classifyBlock(text, next, false) === 'heading' && classifyBlock(next, undefined, false) === 'heading';
+}
+
+/** The block before a page break reads as a title (short, no sentence punctuation, not ending on `de`, `la`…) before a capital. */
+function titleBeforeBreak(text: string, next: string): boolean {
+  return classifyBlock(text, next, false) === 'heading' && !LINE_END_FUNCTION_WORD.test(text.trimEnd());
 }
 
 export function assembleBody(items: PageItem[], ctx: AssembleContext): {
@@ -236,9 +250,12 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     const soFarLength = cur.mt.length;
     const nextText = l.t;
     if (!wrapped) {
-      if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText)) {
+      if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText) && (!titleBeforeBreak(soFar, nextText) || goesOnInLowerCase(soFar, nextText))) {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
+      } else if (!it.afterBreak && cur.kind === 'paragraph' && titleGoesOn(soFar, nextText)) {
+        // a title in two lines: `Biélorussie - Russie :` / `Orientation vers une coopération mutuellement bénéfique`
+        extend(l, undefined, { evidence: { decision: 'title-goes-on', endsSentence: false, nextStarts: 'upper' } });
       } else if (!it.afterBreak && cur.kind === 'paragraph' && goesOnInLowerCase(soFar, nextText)) {
         // one paragraph per line, but this one was cut (a page break that left no trace): `comme étant les` / `domaines`
         extend(l, undefined, { evidence: { decision: 'sentence-goes-on', endsSentence: false, nextStarts: 'lower' } });
