@@ -51,10 +51,10 @@ function expectSame(s: StructureScore) {
 
 // Measured on the pipeline of this branch's base (npm run eval:structure), figures as printed there.
 const FAILING_RELAYOUT: Record<string, string> = {
-  'wrapped-trailing/000': 'paragraphs 83.3 %, footnotes 280/314',
-  'wrapped-trailing/002': 'paragraphs 95.6 %, footnotes 260/268',
-  'wrapped-trailing/003': 'paragraphs 88.9 %, footnotes 210/227',
-  'wrapped-trailing/004': 'paragraphs 94.2 %, footnotes 105/116',
+  'wrapped-trailing/000': 'paragraphs 93.4 %, footnotes 289/314',
+  'wrapped-trailing/002': 'paragraphs 97.5 %, footnotes 263/268',
+  'wrapped-trailing/003': 'paragraphs 94.1 %, footnotes 211/227',
+  'wrapped-trailing/004': 'paragraphs 98.2 %, footnotes 107/116',
   'wrapped-indent/000': 'paragraphs 8.8 %, footnotes 140/314',
   'wrapped-indent/002': 'paragraphs 54.0 %, footnotes 132/268',
   'wrapped-indent/003': 'paragraphs 0.4 %, footnotes 99/227',
@@ -67,13 +67,13 @@ const FAILING_RELAYOUT: Record<string, string> = {
   'double-spaced/002': 'paragraphs 68.6 %, footnotes 0/268',
   'double-spaced/003': 'paragraphs 42.6 %, footnotes 0/227',
   'double-spaced/004': 'paragraphs 69.3 %, footnotes 6/116',
-  'paragraph-per-line/000': 'paragraphs 86.0 %, footnotes 314/314',
-  'paragraph-per-line/002': 'paragraphs 98.9 %, footnotes 267/268',
-  'paragraph-per-line/003': 'paragraphs 94.4 %, footnotes 227/227',
-  'paragraph-per-line/004': 'paragraphs 99.3 %, footnotes 114/116',
-  'markdown-footnotes/000': 'paragraphs 99.7 %, footnotes 313/314',
-  'markdown-sup/000': 'paragraphs 97.9 %, footnotes 313/314',
-  'markdown-sup/003': 'paragraphs 98.9 %, footnotes 223/227',
+  'paragraph-per-line/000': 'paragraphs 91.8 %, footnotes 314/314',
+  'paragraph-per-line/002': 'paragraphs 99.6 %, footnotes 267/268',
+  'paragraph-per-line/003': 'paragraphs 96.7 %, footnotes 227/227',
+  'paragraph-per-line/004': 'paragraphs 100.0 %, footnotes 114/116',
+  'markdown-footnotes/000': 'paragraphs 95.0 %, footnotes 313/314',
+  'markdown-sup/000': 'paragraphs 93.1 %, footnotes 313/314',
+  'markdown-sup/003': 'paragraphs 98.2 %, footnotes 223/227',
   'markdown-sup/004': 'paragraphs 99.6 %, footnotes 114/116',
   'endnotes/000': 'paragraphs 30.7 %, footnotes 292/314',
   'endnotes/002': 'paragraphs 61.8 %, footnotes 237/268',
@@ -110,10 +110,9 @@ const FAILING_SECTIONED: Record<string, string> = {
   '002': 'paragraphs 324/570 (329 out), footnotes 267/268 (268 out), marker links 268/268 (268 out)',
   '004': 'paragraphs 167/274 (174 out), footnotes 116/117 (117 out), marker links 116/116 (116 out)',
 };
+// measured leave-one-book-out (priors from the three other books, calibrateParagraphs)
 const FAILING_BOUNDARIES: Record<string, string> = {
-  '002': 'break precision 0.926, recall 1.000',
-  '003': 'break precision 0.944, recall 0.607',
-  '004': 'break precision 0.960, recall 1.000',
+  '003': 'break precision 0.966, recall 1.000 (20->22: a full sentence-final line before "Il convient", decided by the openers)',
 };
 
 describe('invariant 1: a book cut into chapter files says what the whole book says', () => {
