@@ -113,13 +113,17 @@ export function goldBooks(): string[] {
   return names.filter((f) => existsSync(join(FIXTURES, 'boundaries', f.replace(/\.txt$/, '.yaml'))));
 }
 
-export function evaluateBoundaries(book: Book, others: Book[]): BoundaryScore {
+/** the boundary gold scored on the plain per-book run (the book's own evidence alone) */
+export function evaluateBoundariesPerBook(book: Book): BoundaryScore {
+  return scoreBoundaries(book.whole, readGold(join(FIXTURES, 'boundaries', `${book.name}.yaml`)));
+}
+
+/** the boundary gold scored leave-one-book-out: priors from `others` only, when the pipeline exports the hook */
+export function evaluateBoundaries(book: Book, others: Array<{ file: string; text: string }>): BoundaryScore {
+  if (typeof hook !== 'function') return evaluateBoundariesPerBook(book);
   const gold = readGold(join(FIXTURES, 'boundaries', `${book.name}.yaml`));
-  let doc = book.whole;
-  if (typeof hook === 'function') {
-    const params = hook(others.map((o) => o.text));
-    doc = pipelineModule.processDecoded(book.text, { path: `corpus/${book.file}`, paragraphParams: params } as never).doc as unknown as DocLike;
-  }
+  const params = hook(others.filter((o) => o.file !== book.file).map((o) => o.text));
+  const doc = pipelineModule.processDecoded(book.text, { path: `corpus/${book.file}`, paragraphParams: params } as never).doc as unknown as DocLike;
   return scoreBoundaries(doc, gold);
 }
 

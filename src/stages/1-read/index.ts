@@ -12,6 +12,7 @@ export { decode, InputError, type Decoded } from './decode.js';
 import type { BreakParams, LineShape } from '../4-unwrap/paragraph-breaks.js';
 import type { Vocabulary } from '../4-unwrap/hyphenation.js';
 import type { BookLevel } from '../2-layout/book-level.js';
+import type { ParagraphPriors } from '../4-unwrap/paragraph-priors.js';
 
 /** Processing one section of a book too large to hold whole: what it inherits from the sections before. */
 export interface SectionOptions {
@@ -51,12 +52,15 @@ export interface ReadTree extends TreeBase {
   index: LineIndex;
   rules: RuleSet;
   section?: SectionOptions;
+  /** paragraph-boundary priors fitted on other books (`calibrateParagraphs`), pooled with the book's own */
+  paragraphPriors?: ParagraphPriors;
 }
 
 export interface ReadOptions {
   meta: DocumentMeta;
   rules: RuleSet;
   section?: SectionOptions;
+  paragraphPriors?: ParagraphPriors;
 }
 
 /** unified parser plugin: decoded text → the tree. */
@@ -68,6 +72,7 @@ export function read(this: Processor, options: ReadOptions): void {
     index: new LineIndex(text),
     rules: options.rules,
     section: options.section,
+    ...(options.paragraphPriors ? { paragraphPriors: options.paragraphPriors } : {}),
     timings: {},
   });
 }

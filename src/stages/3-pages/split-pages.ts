@@ -198,7 +198,7 @@ export function splitPages(
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
       // lower-case line of prose right after a complete reference, is the body again
-      if (resumesWithoutSpace && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
+      if (resumesWithoutSpace && l.lead === 0 && (readsAsProse(l) || (gapHere > 0 && shortTailBeforeProse(lines, i, to))) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
         body(i);
         continue;
       }
@@ -322,6 +322,18 @@ function readsAsProse(l: ClassifiedLine): boolean {
 /** Words of letters only (punctuation around them allowed): a URL slug cut into pieces (`sko-belorusskii -tehnopark-08 -07-`) has none. */
 function plainWords(t: string): number {
   return t.split(/\s+/).filter((w) => /^[«"(]?[\p{L}'’]+[»",.;:)]*$/u.test(w)).length;
+}
+
+/**
+ * A short line after a blank that is no reference material (`5G"¹⁰.`, the last words of a
+ * paragraph cut by the page) and is followed directly by a line of prose: the body resumes
+ * with it — else one short tail would carry the whole page into the footnote.
+ */
+function shortTailBeforeProse(lines: ClassifiedLine[], i: number, to: number): boolean {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  if (!next || i + 1 >= to || next.cls !== 'text' || next.lead !== 0 || !readsAsProse(next)) return false;
+  return /^["«(]?[\p{L}\d]/u.test(l.t) && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t) && !/^\S*[\/=?#]\S*(?:\s|$)/.test(l.t) && !/^\d{1,3}\s/.test(l.t) && !/(?:https?:|www\.)/.test(l.t);
 }
 
 /** The footnote line before `i` ends with a URL (the reference is complete). */

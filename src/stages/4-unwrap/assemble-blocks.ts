@@ -9,6 +9,8 @@ import { MappedText, type Piece } from '../../text/mapped-text.js';
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import type { PageItem } from '../3-pages/split-pages.js';
 import { decideGlue, type DecisionNote, type Vocabulary } from './hyphenation.js';
+import { LINE_END_FUNCTION_WORD } from '../../lang/fr/index.js';
+import { classifyBlock } from './classify-blocks.js';
 import { calibrate, decide, type Boundary, type BreakParams, type LineShape } from './paragraph-breaks.js';
 
 export interface BlockDraft {
@@ -127,6 +129,41 @@ export function continuesAfterBreak(prev: string, next: string): boolean {
   return !TERMINAL.test(p);
 }
 
+/**
+ * In a book of one paragraph per line, a line with no sentence end followed by one that goes
+ * on in lower case (not a lettered item `b) …`) is one paragraph cut in two.
+ */
+export function goesOnInLowerCase(prev: string, next: string): boolean {
+  const p = prev.replace(/\*+\s*$/, '').trimEnd();
+  if (p.length === 0 || TERMINAL.test(p)) return false;
+  const nx = next.trimStart().replace(/^(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\d+<\/sup>)(?=\p{Ll})/u, '');
+  return /^\p{Ll}/u.test(nx) && !/^\p{Ll}\)/u.test(nx);
+}
+
+/**
+ * A wrapped paragraph at a page break: in a book whose wrapped lines keep a trailing space,
+ * a last line that keeps one goes on (`… deuxième phase. ` / notes / `Au total, …`; a line
+ * without one proves nothing: page ends often lose it); a title goes on only when the next
+ * line visibly does (a hyphen, lower case after no sentence end); else `continuesAfterBreak`.
+ */
+function goesOnAfterBreak(prev: string, next: string, kind: BlockKind, trailingWrap: boolean): boolean {
+  const visibly = () => /[\p{L}\d]-$/u.test(prev.trimEnd()) || goesOnInLowerCase(prev, next);
+  if (kind === 'heading') return visibly();
+  if (trailingWrap && prev.trimEnd().length > 0) return true;
+  if (titleBeforeBreak(prev, next)) return visibly();
+  return continuesAfterBreak(prev, next);
+}
+
+/** One paragraph per line: a title-shaped line ending with a colon, followed by another title-shaped line (its subtitle). */
+function titleGoesOn(text: string, next: string): boolean {
+  return /\S\s*:$/.test(text.trimEnd()) && classifyBlock(text, next, false) === 'heading' && classifyBlock(next, undefined, false) === 'heading';
+}
+
+/** The block before a page break reads as a title (short, no sentence punctuation, not ending on `de`, `la`…) before a capital. */
+function titleBeforeBreak(text: string, next: string): boolean {
+  return classifyBlock(text, next, false) === 'heading' && !LINE_END_FUNCTION_WORD.test(text.trimEnd());
+}
+
 export function assembleBody(items: PageItem[], ctx: AssembleContext): {
   blocks: BlockDraft[];
   footnotes: FootnoteDraft[];
@@ -216,9 +253,15 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
     const soFarLength = cur.mt.length;
     const nextText = l.t;
     if (!wrapped) {
-      if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText)) {
+      if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText) && (!titleBeforeBreak(soFar, nextText) || goesOnInLowerCase(soFar, nextText))) {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
+      } else if (!it.afterBreak && cur.kind === 'paragraph' && titleGoesOn(soFar, nextText)) {
+        // a title in two lines: `Biélorussie - Russie :` / `Orientation vers une coopération mutuellement bénéfique`
+        extend(l, undefined, { evidence: { decision: 'title-goes-on', endsSentence: false, nextStarts: 'upper' } });
+      } else if (!it.afterBreak && cur.kind === 'paragraph' && goesOnInLowerCase(soFar, nextText)) {
+        // one paragraph per line, but this one was cut (a page break that left no trace): `comme étant les` / `domaines`
+        extend(l, undefined, { evidence: { decision: 'sentence-goes-on', endsSentence: false, nextStarts: 'lower' } });
       } else {
         open(l);
         if (it.afterBreak) markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
@@ -240,7 +283,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
       continue;
     }
     if (it.afterBreak) {
-      if (continuesAfterBreak(soFar, nextText)) {
+      if (goesOnAfterBreak(soFar, nextText, cur.kind, params?.trailingMarksWrap === true && curLast.trailing)) {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
       } else {

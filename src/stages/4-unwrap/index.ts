@@ -14,6 +14,7 @@ import { assembleBody, type AssembleContext, type BlockDraft, type FootnoteDraft
 import { matterBlocks } from './assemble-matter.js';
 import { bookVocabulary } from './hyphenation.js';
 import { calibrateText } from './paragraph-breaks.js';
+import { withPriors } from './paragraph-priors.js';
 import { isWrappedLayout } from '../2-layout/classify-lines.js';
 import { stripMarkup, isMarkdownHeading, markdownEvidence } from './strip-markup.js';
 import { classifyBlock } from './classify-blocks.js';
@@ -57,7 +58,7 @@ export const unwrap = defineStage('unwrap', (tree: ReadTree & LayoutAdds & Pages
     vocab: tree.section?.vocab ?? bookVocabulary(tree.source),
     prefixes: tree.rules.layout.hyphenPrefixes,
     // paragraph boundaries: calibrated once on the whole book's text; a section gets the whole book's
-    breakParams: isWrappedLayout(tree.layout.layout) ? (tree.section?.breakParams ?? calibrateText(tree.source)) : undefined,
+    breakParams: isWrappedLayout(tree.layout.layout) ? (tree.section?.breakParams ?? withPriors(calibrateText(tree.source), tree.paragraphPriors)) : undefined,
     sectionStart: tree.section?.sectionStart,
     joins: new Set(),
   };

@@ -137,8 +137,18 @@ function endsSentence(b: Boundary): boolean {
   return TERMINAL.test(s) && !NOT_AN_END.test(s);
 }
 
-/** `1. Texte`, `12) Texte`, `d) texte`: a list item */
-const LIST_ITEM = /^(?:(\d{1,2})[.)]\s+\p{Lu}|\p{Ll}\)\s+\p{L})/u;
+/** `1. Texte`, `12) Texte`, `5) texte`, `d) texte`: a list item */
+const LIST_ITEM = /^(?:(\d{1,2})(?:\.\s+\p{Lu}|\)\s+\p{L})|(\p{Ll})\)\s+\p{L})/u;
+
+/** the label of the item before this one inside a text (`2.` before `3.`, `c)` before `d)`), undefined for the first */
+function previousLabel(item: RegExpExecArray, before = '\\s'): RegExp | undefined {
+  if (item[1] !== undefined) {
+    const n = Number(item[1]);
+    return n > 1 ? new RegExp(`${before}${n - 1}[.)]\\s`) : undefined;
+  }
+  const c = item[2]!.codePointAt(0)!;
+  return item[2] === 'a' ? undefined : new RegExp(`${before}${String.fromCodePoint(c - 1)}\\)\\s`, 'u');
+}
 
 /** a full stop (not a colon or a semicolon) */
 function endsWithStop(b: Boundary): boolean {
@@ -327,14 +337,18 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   // a numbered or lettered list item at the start of a line after a sentence, a colon or a semicolon
   const item = LIST_ITEM.exec(next.text);
   if (item && /[.:;]["»”)]*$/.test(line.text) && !NOT_AN_END.test(line.text)) {
-    // `13. Technologie industrielle.` / `14. Agriculture…`: the list runs inline, the paragraph goes on
-    const n = Number(item[1]);
-    if (n > 1 && new RegExp(`\\s${n - 1}[.)]\\s`).test(line.text)) return out('join', 'inline-list');
+    // `13. Technologie industrielle.` / `14. Agriculture…`, `; c) mise en œuvre … ;` / `d) mise en place`:
+    // the item before this one runs inside the paragraph, so does this one
+    // (in the lines before, only after an item separator: `tels que` / `1) …` opened a list of lines)
+    const prev = previousLabel(item);
+    const prevInside = previousLabel(item, '[;,.]\\s+');
+    if ((prev && prev.test(line.text)) || (prevInside && b.soFar !== undefined && prevInside.test(b.soFar))) return out('join', 'inline-list');
     return out('break', 'list-item');
   }
   if (gap > p.wrapGap) {
     // a wider gap than the book's wraps: a paragraph end unless the sentence visibly goes on
-    return !terminal && nextLower ? out('join', 'sentence-goes-on') : out('break', 'blank-line');
+    // (in lower case, or after a line ending on a function word: `Trade Co. broker de` / blank / `Chine, qui …`)
+    return !terminal && (nextLower || FUNCTION_WORD_END.test(line.text)) ? out('join', 'sentence-goes-on') : out('break', 'blank-line');
   }
   if (gap < p.wrapGap) {
     // double-spaced text with no blank line: a page turn (space-led) or a new paragraph
@@ -349,7 +363,10 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   const nextStartsSentence = starts === 'upper' || /^\d{0,3}["«]?\p{Lu}/u.test(next.text);
   // a title line (short, no final punctuation) followed by the start of a sentence; a short line
   // with no sentence end inside a long paragraph too: the next word would have fitted on it
-  if (soFarLength <= 2 * p.wrapWidth && !terminal && short && !(p.trailingMarksWrap && line.trailing) && nextStartsSentence && !/[,;]$/.test(line.text) && !FUNCTION_WORD_END.test(line.text)) {
+  // (inside a longer paragraph only a line shorter than nearly every wrap: an enumeration's last item before a new paragraph)
+  // and not a name going on (`Holding Management` / `Company, …`)
+  const titleShort = soFarLength <= 2 * p.wrapWidth ? short : fit < (p.fitLimitStrict || p.fitLimit) && !/(?:^|\s)\p{Lu}[\p{L}'’-]*$/u.test(line.text);
+  if (!terminal && titleShort && !(p.trailingMarksWrap && line.trailing) && nextStartsSentence && !/[,;]$/.test(line.text) && !FUNCTION_WORD_END.test(line.text)) {
     return out('break', 'title-line');
   }
   // a sentence ends on a line the next word would have fitted on: the paragraph ended there
@@ -359,6 +376,9 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   if (p.trailingMarksWrap) {
     if (line.trailing) return out('join', 'trailing-space');
     if (!terminal && nextLower) return out('join', 'sentence-goes-on');
+    // a wrap that lost its trailing space: the line ends on a function word (`province chinoise de` /
+    // `Henan`), or a full line goes on with a number (`Début avril` / `2022, …`)
+    if (!terminal && (FUNCTION_WORD_END.test(line.text) || (!short && /^\d/.test(next.text) && starts !== 'upper'))) return out('join', 'sentence-goes-on');
     return out('break', 'no-trailing-space');
   }
   if (p.indentMarksParagraph) {
