@@ -10,6 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
+import { continuesUrl, paragraphIndent, resumesAfterNotes } from './page-resume.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -37,8 +38,10 @@ export function splitPages(
   const wrapped = isWrappedLayout(ev.layout);
   const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
   // does the book lead its page continuations with a space? (measured: a few such lines at least)
+  // (a first-line indent of two or three spaces is the paragraphs' mark, not a continuation's)
+  const indent = wrapped ? paragraphIndent(lines, from, to) : 0;
   let spaceLed = 0;
-  for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3) spaceLed++;
+  for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3 && lines[i]!.lead !== indent) spaceLed++;
   const resumesWithoutSpace = !usesSeparators || spaceLed < 3;
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
@@ -182,7 +185,13 @@ export function splitPages(
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
       // lower-case line of prose right after a complete reference, is the body again
-      if (resumesWithoutSpace && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
+      if (resumesWithoutSpace && l.lead === 0 && readsAsProse(l) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t) && !continuesUrl(lines, i)))) {
+        body(i);
+        continue;
+      }
+      // an indented book: after a blank line, a paragraph at the book's indent, or a
+      // paragraph's last words before one
+      if (gapHere > 0 && resumesWithoutSpace && resumesAfterNotes(lines, i, to, indent)) {
         body(i);
         continue;
       }

@@ -1,0 +1,35 @@
+/**
+ * Stage 4 — unwrap: does a paragraph cut by a page break (a footnote block, page
+ * furniture, a form feed) go on with the first line of the next page?
+ *
+ * In a book that marks its paragraphs with a first-line indent (measured by
+ * `calibrate`), the next page's first line carries its own evidence: indented, it opens
+ * a paragraph; not indented, the paragraph goes on — unless the line before the break was
+ * a paragraph's last (a short line ending a sentence) or a title. That is the decision
+ * taken inside a page (`decide`), with the page break read as a wrap's gap.
+ * Otherwise the text decides: a hyphen, a lower-case start or no sentence end goes on
+ * (`continuesAfterBreak`).
+ */
+import { decide, type BreakParams, type LineShape } from './paragraph-breaks.js';
+
+export interface PageBreakDecision {
+  goesOn: boolean;
+  /** the boundary decision's reason, when the book's own evidence decided */
+  reason?: string;
+  uncertain?: boolean;
+}
+
+export function acrossPageBreak(
+  params: BreakParams | undefined,
+  prev: LineShape,
+  next: LineShape,
+  soFar: string,
+  soFarLength: number,
+  byText: (soFar: string, next: string) => boolean,
+): PageBreakDecision {
+  if (params?.indentMarksParagraph) {
+    const d = decide(params, { line: prev, next, gap: params.wrapGap, soFar }, soFarLength);
+    return { goesOn: d.decision === 'join', reason: d.reason, ...(d.uncertain ? { uncertain: true } : {}) };
+  }
+  return { goesOn: byText(soFar, next.text) };
+}
