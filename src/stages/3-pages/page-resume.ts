@@ -43,7 +43,7 @@ function prose(t: string, minWords: number, digitStart = false): boolean {
  */
 export function resumesAfterNotes(lines: ClassifiedLine[], i: number, to: number, indent: number): boolean {
   const l = lines[i]!;
-  if (indent > 0 && l.lead === indent && prose(l.t, 3)) return true;
+  if (indent > 0 && l.lead === indent && prose(l.t, 3, true)) return true;
   if (l.lead !== 0 || !prose(l.t, 1, true)) return false;
   const next = lines[i + 1];
   if (next === undefined || i + 1 >= to || next.cls !== 'text') return false;

@@ -238,7 +238,7 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
       continue;
     }
     if (it.afterBreak) {
-      const pb = acrossPageBreak(params, shapeOf(curLast), shapeOf(l), soFar, soFarLength, continuesAfterBreak);
+      const pb = acrossPageBreak(params, shapeOf(curLast), shapeOf(l), soFar, soFarLength, continuesAfterBreak, runFrom(lines, l.i));
       if (pb.goesOn) {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true, pb));
         cur.rejoined = true;

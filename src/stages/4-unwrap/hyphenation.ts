@@ -140,12 +140,12 @@ export type Glue = DecisionNote &
   );
 
 const LEADING_LETTERS = /^([\p{L}]+)/u;
-/** the token before a line-end hyphen is a word (letters, maybe an elided article or an opening quote) */
-const WORD_TOKEN_END = /(?:^|[\s"«“(])(?:\p{L}['’])?\p{L}+$/u;
+/** the token before a line-end hyphen is a word (letters, maybe an elided article, an opening quote, or the last part of a compound: `post-sovié-`) */
+const WORD_TOKEN_END = /(?:^|[\s"«“(]|\p{L}-)(?:\p{L}['’])?\p{L}+$/u;
 /** a URL opened in the last characters and not closed by a sentence end (slugs wrap at their hyphens) */
 const IN_URL = /(?:https?:\/\/|www\.)(?![^]*[.!?]\s)/;
-/** the token after it is letters up to a space or punctuation */
-const WORD_TOKEN_START = /^\p{L}+(?:$|[\s,;:.!?»”")\]])/u;
+/** the token after it is letters up to a space or punctuation (or a compound or elision going on: `sie-Arménie`, `qu'à`; or a marker: `teurs66.`) */
+const WORD_TOKEN_START = /^\p{L}+(?:['’-]\p{L}+)*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?(?:$|[\s,;:.!?»”"')\]’])/u;
 const IS_LETTER = /\p{L}/u;
 
 /** The run of letters at the end of s (a backward scan: a `$`-anchored regex retries at every offset). */
@@ -183,7 +183,7 @@ function isWord(w: string, vocab: Vocabulary, lex: { has(word: string): boolean 
  *     book writes as a word of its own, or two words, make a compound; a fragment that is
  *     no word (`Vene` / `zuela`, `Mi` / `ning`) makes a split.
  */
-function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
+function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<string>, elided = false): Glue {
   const hy = `${l}-${r}`.toLowerCase();
   const joined = `${l}${r}`.toLowerCase();
   const inBook = { hyphenated: inflected(vocab, hy), joined: inflected(vocab, joined) };
@@ -204,6 +204,8 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   const lex = frenchLexicon();
   if (lex.has(hy)) return keep({ lexicon: hy, inBook });
   if (lex.has(joined)) return drop({ lexicon: joined, inBook });
+  // an elided word (`puis-` / `qu'ils`, `lors-` / `qu'il`): the word before its apostrophe lost an e
+  if (elided && lex.has(joined + 'e')) return drop({ lexicon: joined + 'e', inBook });
   const pre = l.toLowerCase();
   const prefix = prefixes.has(pre);
   const leftWord = isWord(l, vocab, lex);
@@ -217,7 +219,11 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   // the left part written as a word of its own elsewhere in this text (`biélorusse-` / `omanais`),
   // or two words: a compound nobody else wrote; otherwise a split word
   const leftInBook = vocab.count(l.toLowerCase()) > 0;
-  return leftInBook || (leftWord && rightWord) ? keep({ fragments, leftInBook }, true) : drop({ fragments }, true);
+  if (leftInBook || (leftWord && rightWord)) return keep({ fragments, leftInBook }, true);
+  // the left part opens other hyphenated compounds of this text (`scientifico-technique` inline, `scientifico-` / `pédagogique`)
+  const compounds = vocab.prefixUse?.(pre);
+  if (compounds && compounds.hyphenated > 0 && compounds.welded === 0) return keep({ fragments, compounds }, true);
+  return drop({ fragments }, true);
 }
 
 export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
@@ -234,7 +240,7 @@ export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefix
     if (r[0] !== r[0]!.toLowerCase() && !caps) return { text: '', rule: 'layout/join-compound' };
     // inside a URL, a code or a number (`www.e-` / `cis.info`, `belta.by/velikij-` / `kamen`): a hyphen of the token
     if (!WORD_TOKEN_END.test(p.slice(0, -1)) || !WORD_TOKEN_START.test(nx) || IN_URL.test(p)) return { text: '', rule: 'layout/join-compound' };
-    return decideHyphen(l, r, vocab, prefixes);
+    return decideHyphen(l, r, vocab, prefixes, /^['’]/.test(nx.slice(r.length)));
   }
   const l = lastWord(p);
   const r = LEADING_LETTERS.exec(nx)?.[1];

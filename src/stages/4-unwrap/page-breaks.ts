@@ -5,12 +5,13 @@
  * In a book that marks its paragraphs with a first-line indent (measured by
  * `calibrate`), the next page's first line carries its own evidence: indented, it opens
  * a paragraph; not indented, the paragraph goes on — unless the line before the break was
- * a paragraph's last (a short line ending a sentence) or a title. That is the decision
+ * a paragraph's last (a short line ending a sentence) or a title, or the line itself opens
+ * a title (up to three lines alone before a blank line). That is the decision
  * taken inside a page (`decide`), with the page break read as a wrap's gap.
  * Otherwise the text decides: a hyphen, a lower-case start or no sentence end goes on
  * (`continuesAfterBreak`).
  */
-import { decide, type BreakParams, type LineShape } from './paragraph-breaks.js';
+import { decide, titleRun, type Boundary, type BreakParams, type LineShape } from './paragraph-breaks.js';
 
 export interface PageBreakDecision {
   goesOn: boolean;
@@ -26,8 +27,11 @@ export function acrossPageBreak(
   soFar: string,
   soFarLength: number,
   byText: (soFar: string, next: string) => boolean,
+  nextRun?: Boundary['nextRun'],
 ): PageBreakDecision {
   if (params?.indentMarksParagraph) {
+    // a title at the top of the page: up to three lines alone before a blank line
+    if (next.lead === 0 && titleRun(nextRun)) return { goesOn: false, reason: 'title-after-page-break' };
     const d = decide(params, { line: prev, next, gap: params.wrapGap, soFar }, soFarLength);
     return { goesOn: d.decision === 'join', reason: d.reason, ...(d.uncertain ? { uncertain: true } : {}) };
   }

@@ -392,7 +392,7 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
 const STOP_END = /[.!?…]["»”)\]]*\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?$/;
 
 /** up to three lines alone between blank lines, the last without a full stop: a title */
-function titleRun(run: Boundary['nextRun']): boolean {
+export function titleRun(run: Boundary['nextRun']): boolean {
   return run !== undefined && run.lines <= 3 && !STOP_END.test(run.last);
 }
 
