@@ -2,8 +2,8 @@
  * Stage 4 — unwrap: does a paragraph cut by a page break (a footnote block, page
  * furniture, a form feed) go on with the first line of the next page?
  *
- * In a book that marks its paragraphs with a first-line indent (measured by
- * `calibrate`), the next page's first line carries its own evidence: indented, it opens
+ * In a book that marks its paragraphs with a first-line indent or a blank line (single-spaced
+ * text; measured by `calibrate`), the next page's first line carries its own evidence: indented, it opens
  * a paragraph; not indented, the paragraph goes on — unless the line before the break was
  * a paragraph's last (a short line ending a sentence) or a title, or the line itself opens
  * a title (up to three lines alone before a blank line). That is the decision
@@ -29,9 +29,9 @@ export function acrossPageBreak(
   byText: (soFar: string, next: string) => boolean,
   nextRun?: Boundary['nextRun'],
 ): PageBreakDecision {
-  if (params?.indentMarksParagraph) {
+  if (params && (params.indentMarksParagraph || (params.gapMarksParagraph && params.wrapGap === 0))) {
     // a title at the top of the page: up to three lines alone before a blank line
-    if (next.lead === 0 && titleRun(nextRun)) return { goesOn: false, reason: 'title-after-page-break' };
+    if (params.indentMarksParagraph && next.lead === 0 && titleRun(nextRun)) return { goesOn: false, reason: 'title-after-page-break' };
     const d = decide(params, { line: prev, next, gap: params.wrapGap, soFar }, soFarLength);
     return { goesOn: d.decision === 'join', reason: d.reason, ...(d.uncertain ? { uncertain: true } : {}) };
   }

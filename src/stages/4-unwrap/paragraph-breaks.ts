@@ -92,6 +92,8 @@ export interface BreakParams {
   openers: { paragraph: Record<string, number>; inside: Record<string, number>; paragraphTotal: number; insideTotal: number };
   /** prior odds that a full sentence-final line before a capital ends a paragraph (from the clear ends' density) */
   fullLineEndOdds: number;
+  /** paragraphs are set off by a wider gap than the wraps' (≥ 80 % of the clear ends, at any gap, have one) */
+  gapMarksParagraph?: boolean;
 }
 
 export type Decision = {
@@ -257,7 +259,14 @@ export function calibrate(boundaries: Iterable<Boundary>): BreakParams {
       insideTotal: sumOpeners(inside),
     },
     fullLineEndOdds,
+    gapMarksParagraph: gapMarks(all, wrapGap, fitLimit),
   };
+}
+
+/** Do the book's clear paragraph ends (a short line ending a sentence, a capital next), at any gap, mostly have a wider gap than the wraps? */
+function gapMarks(all: Boundary[], wrapGap: number, fitLimit: number): boolean {
+  const ends = all.filter((b) => endsSentence(b) && nextStartsOf(b.next.text) === 'upper' && fitOf(b) < fitLimit);
+  return ends.length >= 5 && share(ends.map((b) => b.gap > wrapGap)) >= 0.8;
 }
 
 /** a sentence that starts inside a line: after `. `, with a capital */
