@@ -52,6 +52,8 @@ export function splitPages(
   let restart = false;
   let headingSinceNote = false;
   let lastFnLine = from - 1;
+  /** the last body line (the paragraph a footnote block cut) */
+  let lastBody = -1;
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
 
@@ -72,6 +74,7 @@ export function splitPages(
   };
   const body = (i: number) => {
     items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gap });
+    lastBody = i;
     pendingBreak = false;
     state = 'body';
   };
@@ -142,6 +145,9 @@ export function splitPages(
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
+    // after the blank line that ends a footnote block, a number other than the next one goes
+    // on with the paragraph the block cut mid-sentence (`signé dès le` / notes / `17 janvier 1996 à Minsk`)
+    if (inSeq && fs!.form === 'plain' && fs!.n > lastFn + 1 && state === 'notes' && gapHere > 0 && lastBody >= 0 && midSentence(lines[lastBody])) inSeq = false;
 
     if (endnotes) {
       if (fs && inSeq) startNote(i, fs.n, fs.labelLength);
@@ -227,6 +233,7 @@ export function splitPages(
       }
     }
     items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere });
+    lastBody = i;
     pendingBreak = false;
   }
   return items;

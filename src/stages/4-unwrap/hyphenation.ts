@@ -141,7 +141,7 @@ export type Glue = DecisionNote &
 
 const LEADING_LETTERS = /^([\p{L}]+)/u;
 /** the token before a line-end hyphen is a word (letters, maybe an elided article, an opening quote, or the last part of a compound: `post-sovié-`) */
-const WORD_TOKEN_END = /(?:^|[\s"«“(]|\p{L}-)(?:\p{L}['’])?\p{L}+$/u;
+const WORD_TOKEN_END = /(?:^|[\s"«“(\[]|\p{L}-)(?:\p{L}['’])?\p{L}+$/u;
 /** a URL opened in the last characters and not closed by a sentence end (slugs wrap at their hyphens) */
 const IN_URL = /(?:https?:\/\/|www\.)(?![^]*[.!?]\s)/;
 /** the token after it is letters up to a space or punctuation (or a compound or elision going on: `sie-Arménie`, `qu'à`; or a marker: `teurs66.`) */
@@ -226,6 +226,13 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   return drop({ fragments }, true);
 }
 
+/** A line-end hyphen inside a URL: a split only on the book's own evidence (the joined word written, the hyphenated never). */
+function urlHyphen(l: string, r: string, vocab: Vocabulary): Glue {
+  const inBook = { hyphenated: inflected(vocab, `${l}-${r}`.toLowerCase()), joined: inflected(vocab, `${l}${r}`.toLowerCase()) };
+  if (inBook.joined > 0 && inBook.hyphenated === 0) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true, evidence: { left: l, right: r, inUrl: true, inBook } };
+  return { text: '', rule: 'layout/join-compound' };
+}
+
 export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
   const p = prev.replace(/\*+$/, '');
   const nx = next.replace(/^\*+/, '');
@@ -238,8 +245,10 @@ export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefix
     // (a word in capitals, `COM-` / `MERCE`, is decided like any other)
     const caps = l.length >= 2 && l === l.toUpperCase() && r === r.toUpperCase();
     if (r[0] !== r[0]!.toLowerCase() && !caps) return { text: '', rule: 'layout/join-compound' };
-    // inside a URL, a code or a number (`www.e-` / `cis.info`, `belta.by/velikij-` / `kamen`): a hyphen of the token
-    if (!WORD_TOKEN_END.test(p.slice(0, -1)) || !WORD_TOKEN_START.test(nx) || IN_URL.test(p)) return { text: '', rule: 'layout/join-compound' };
+    // inside a URL, a code or a number (`www.e-` / `cis.info`, `belta.by/velikij-` / `kamen`): a hyphen of the token,
+    // unless the book writes the joined word and never the hyphenated one (`www.bel-` / `ta.by` where `belta` is written)
+    if (IN_URL.test(p)) return urlHyphen(l, r, vocab);
+    if (!WORD_TOKEN_END.test(p.slice(0, -1)) || !WORD_TOKEN_START.test(nx)) return { text: '', rule: 'layout/join-compound' };
     return decideHyphen(l, r, vocab, prefixes, /^['’]/.test(nx.slice(r.length)));
   }
   const l = lastWord(p);
