@@ -63,6 +63,11 @@ export interface Vocabulary {
    * word of the lexicon) or with a hyphen (`inter-régional`), over distinct words written inline.
    */
   prefixUse?(prefix: string): { welded: number; hyphenated: number };
+  /**
+   * The book splits words at line ends (syllabic hyphenation): among its line-end hyphens
+   * the lexicon settles, at least 10 are split words and three times as many as compounds.
+   */
+  splitsWords?(): boolean;
 }
 
 // lower-case Latin letters (the books' words); one class test per character, no Unicode property lookups
@@ -88,6 +93,7 @@ function isLineEndFragment(text: string, a: number, z: number): boolean {
 export function bookVocabulary(text: string): Vocabulary {
   // built on first use: a book whose lines never end in a hyphen or a prefix never pays for it
   let counts: Map<string, number> | undefined;
+  let splits: boolean | undefined;
   const prefixCache = new Map<string, { welded: number; hyphenated: number }>();
   return {
     count: (w) => {
@@ -104,6 +110,21 @@ export function bookVocabulary(text: string): Vocabulary {
         }
       }
       return counts.get(w.toLowerCase()) ?? 0;
+    },
+    splitsWords() {
+      if (splits === undefined) {
+        const lex = frenchLexicon();
+        let split = 0;
+        let compound = 0;
+        for (const m of text.matchAll(/(\p{L}+)-[ \t]*\r?\n[ \t]*(\p{Ll}+)/gu)) {
+          const hy = `${m[1]}-${m[2]}`.toLowerCase();
+          const joined = `${m[1]}${m[2]}`.toLowerCase();
+          if (lex.has(hy) || this.count(hy) > 0) compound++;
+          else if (lex.has(joined)) split++;
+        }
+        splits = split >= 10 && split >= 3 * compound;
+      }
+      return splits;
     },
     prefixUse(prefix) {
       const pre = prefix.toLowerCase();
@@ -141,7 +162,7 @@ export type Glue = DecisionNote &
 
 const LEADING_LETTERS = /^([\p{L}]+)/u;
 /** the token before a line-end hyphen is a word (letters, maybe an elided article, an opening quote, or the last part of a compound: `post-sovié-`) */
-const WORD_TOKEN_END = /(?:^|[\s"«“(\[]|\p{L}-)(?:\p{L}['’])?\p{L}+$/u;
+const WORD_TOKEN_END = /(?:^|[\s"«“(\[]|\p{L}-)(?:\p{L}+['’])?\p{L}+$/u;
 /** a URL opened in the last characters and not closed by a sentence end (slugs wrap at their hyphens) */
 const IN_URL = /(?:https?:\/\/|www\.)(?![^]*[.!?]\s)/;
 /** the token after it is letters up to a space or punctuation (or a compound or elision going on: `sie-Arménie`, `qu'à`; or a marker: `teurs66.`) */
@@ -202,6 +223,8 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   });
   if (inBook.hyphenated > 0 && inBook.hyphenated >= inBook.joined) return keep({ inBook });
   const lex = frenchLexicon();
+  // both spellings are French (`plate-forme` / `plateforme`): the book's own decides
+  if (lex.has(hy) && lex.has(joined) && inBook.joined > inBook.hyphenated) return drop({ lexicon: joined, inBook });
   if (lex.has(hy)) return keep({ lexicon: hy, inBook });
   if (lex.has(joined)) return drop({ lexicon: joined, inBook });
   // an elided word (`puis-` / `qu'ils`, `lors-` / `qu'il`): the word before its apostrophe lost an e
@@ -219,10 +242,13 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   // the left part written as a word of its own elsewhere in this text (`biélorusse-` / `omanais`),
   // or two words: a compound nobody else wrote; otherwise a split word
   const leftInBook = vocab.count(l.toLowerCase()) > 0;
-  if (leftInBook || (leftWord && rightWord)) return keep({ fragments, leftInBook }, true);
   // the left part opens other hyphenated compounds of this text (`scientifico-technique` inline, `scientifico-` / `pédagogique`)
   const compounds = vocab.prefixUse?.(pre);
   if (compounds && compounds.hyphenated > 0 && compounds.welded === 0) return keep({ fragments, compounds }, true);
+  // a book that splits words at its line ends (measured): a word nobody settles is a split
+  // (`Ba-` / `chkortostan`, `prépaie-` / `ment`), unless both halves are words the book writes
+  if (vocab.splitsWords?.() && !(leftInBook && rightWord && vocab.count(r.toLowerCase()) > 0)) return drop({ fragments, leftInBook, splitsWords: true }, true);
+  if (leftInBook || (leftWord && rightWord)) return keep({ fragments, leftInBook }, true);
   return drop({ fragments }, true);
 }
 
