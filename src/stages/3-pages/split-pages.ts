@@ -147,7 +147,7 @@ export function splitPages(
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
     // after the blank line that ends a footnote block, a number other than the next one goes
     // on with the paragraph the block cut mid-sentence (`signé dès le` / notes / `17 janvier 1996 à Minsk`)
-    if (inSeq && fs!.form === 'plain' && fs!.n > lastFn + 1 && state === 'notes' && gapHere > 0 && lastBody >= 0 && midSentence(lines[lastBody])) inSeq = false;
+    if (wrapped && inSeq && fs!.form === 'plain' && fs!.n > lastFn + 1 && state === 'notes' && gapHere > 0 && lastBody >= 0 && midSentence(lines[lastBody])) inSeq = false;
 
     if (endnotes) {
       if (fs && inSeq) startNote(i, fs.n, fs.labelLength);

@@ -44,8 +44,8 @@ export function matterBlocks(
     else if (kind === 'bibliography') {
       // an entry starts with its number; other lines continue the entry
       startNew = /^\s*\d{1,3}\s?\.?\s/.test(l.text) && !/^\s*(?:URL|<?https?:)/.test(l.t);
-    } else if (wrapped && ctx.breakParams && !ctx.breakParams.trailingMarksWrap && last) {
-      // a book whose wraps keep no trailing space: the body's boundary decision (indent, blank lines, short last line)
+    } else if (wrapped && ctx.breakParams && !ctx.breakParams.trailingMarksWrap && ctx.breakParams.wrapGap === 0 && ctx.breakParams.samples >= 20 && last) {
+      // a single-spaced book whose wraps keep no trailing space: the body's boundary decision (indent, blank lines, short last line)
       startNew = decide(ctx.breakParams, { line: shapeOf(last), next: shapeOf(l), gap: g }, cur.mt.length).decision === 'break';
     } else if (wrapped) startNew = g > ev.wrapGap || !(last?.trailing ?? false);
     else startNew = true;
