@@ -63,11 +63,6 @@ export interface Vocabulary {
    * word of the lexicon) or with a hyphen (`inter-régional`), over distinct words written inline.
    */
   prefixUse?(prefix: string): { welded: number; hyphenated: number };
-  /**
-   * The book splits words at line ends (syllabic hyphenation): among its line-end hyphens
-   * the lexicon settles, at least 10 are split words and three times as many as compounds.
-   */
-  splitsWords?(): boolean;
 }
 
 // lower-case Latin letters (the books' words); one class test per character, no Unicode property lookups
@@ -93,7 +88,6 @@ function isLineEndFragment(text: string, a: number, z: number): boolean {
 export function bookVocabulary(text: string): Vocabulary {
   // built on first use: a book whose lines never end in a hyphen or a prefix never pays for it
   let counts: Map<string, number> | undefined;
-  let splits: boolean | undefined;
   const prefixCache = new Map<string, { welded: number; hyphenated: number }>();
   return {
     count: (w) => {
@@ -110,21 +104,6 @@ export function bookVocabulary(text: string): Vocabulary {
         }
       }
       return counts.get(w.toLowerCase()) ?? 0;
-    },
-    splitsWords() {
-      if (splits === undefined) {
-        const lex = frenchLexicon();
-        let split = 0;
-        let compound = 0;
-        for (const m of text.matchAll(/(\p{L}+)-[ \t]*\r?\n[ \t]*(\p{Ll}+)/gu)) {
-          const hy = `${m[1]}-${m[2]}`.toLowerCase();
-          const joined = `${m[1]}${m[2]}`.toLowerCase();
-          if (lex.has(hy) || this.count(hy) > 0) compound++;
-          else if (lex.has(joined)) split++;
-        }
-        splits = split >= 10 && split >= 3 * compound;
-      }
-      return splits;
     },
     prefixUse(prefix) {
       const pre = prefix.toLowerCase();
@@ -245,9 +224,6 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   // the left part opens other hyphenated compounds of this text (`scientifico-technique` inline, `scientifico-` / `pédagogique`)
   const compounds = vocab.prefixUse?.(pre);
   if (compounds && compounds.hyphenated > 0 && compounds.welded === 0) return keep({ fragments, compounds }, true);
-  // a book that splits words at its line ends (measured): a word nobody settles is a split
-  // (`Ba-` / `chkortostan`, `prépaie-` / `ment`), unless both halves are words the book writes
-  if (vocab.splitsWords?.() && !(leftInBook && rightWord && vocab.count(r.toLowerCase()) > 0)) return drop({ fragments, leftInBook, splitsWords: true }, true);
   if (leftInBook || (leftWord && rightWord)) return keep({ fragments, leftInBook }, true);
   return drop({ fragments }, true);
 }
