@@ -13,6 +13,7 @@
  * or of numbered code, never a page number. Form feeds mark page starts.
  * Reads and reclassifies the classified lines in place.
  */
+import { CITATION } from '../../lang/fr/index.js';
 import type { ClassifiedLine } from './classify-lines.js';
 
 /** fewest occurrences that make a repetition */
@@ -75,8 +76,10 @@ export function markRunningFurniture(lines: ClassifiedLine[]): FurnitureEvidence
   // 2. repeated title lines at page boundaries
   const byText = new Map<string, number[]>();
   for (const l of lines) {
-    if (l.cls !== 'text' || l.t.length < 2 || l.t.length > MAX_LENGTH) continue;
-    if (/[.,;:!?]$/.test(l.t) || !/\p{L}{2}/u.test(l.t)) continue;
+    // a chapter heading repeated at the top of the pages (`CHAPITRE 1`) is a running title too
+    if ((l.cls !== 'text' && l.cls !== 'chapter') || l.t.length < 2 || l.t.length > MAX_LENGTH) continue;
+    // (a title may end with a colon, `Biélorussie - Russie :`; a reference label may not)
+    if (/[.,;!?]$/.test(l.t) || (/:$/.test(l.t) && (CITATION.test(l.t) || !/\p{L}{2,}.*\s\S+\s*:$/u.test(l.t))) || !/\p{L}{2}/u.test(l.t)) continue;
     let a = byText.get(l.t);
     if (!a) byText.set(l.t, (a = []));
     a.push(l.i);
@@ -86,11 +89,18 @@ export function markRunningFurniture(lines: ClassifiedLine[]): FurnitureEvidence
     const gaps = at.slice(1).map((x, k) => x - at[k]!);
     const med = median(gaps);
     if (med < 8) continue;
-    const atBoundary = at.filter((i) => nextToPageBoundary(lines, i)).length;
+    const boundary = at.filter((i) => nextToPageBoundary(lines, i));
+    const atBoundary = boundary.length;
     // at page boundaries, or (a book with no other page signal) in the page rhythm itself
     const rhythm = at.length >= 4 && gaps.filter((g) => g >= med * 0.75 && g <= med * 1.25).length >= 0.7 * gaps.length;
     if (atBoundary < 0.6 * at.length && !rhythm) continue;
+    // found at page boundaries: the occurrence away from them, set off by blank lines, is the
+    // heading the running title repeats (`CHAPITRE 1` where the chapter starts), and stays
+    const byBoundary = atBoundary >= 0.6 * at.length;
+    // (a chapter heading's first occurrence is the heading itself, wherever its page ends)
+    const heading = (i: number) => (i === at[0] && lines[i]!.cls === 'chapter') || (byBoundary && !boundary.includes(i) && lines[i - 1]?.cls !== 'text' && lines[i + 1]?.cls !== 'text');
     for (const i of at) {
+      if (heading(i)) continue;
       lines[i]!.cls = 'furniture';
       lines[i]!.rule = 'layout/running-title';
     }

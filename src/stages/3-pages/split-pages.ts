@@ -11,6 +11,7 @@
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
 import { noteEndsComplete, slugLine } from './notes-end.js';
+import { continuesUrl, paragraphIndent, resumesAfterNotes } from './page-resume.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -38,8 +39,10 @@ export function splitPages(
   const wrapped = isWrappedLayout(ev.layout);
   const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
   // does the book lead its page continuations with a space? (measured: a few such lines at least)
+  // (a first-line indent of two or three spaces is the paragraphs' mark, not a continuation's)
+  const indent = wrapped ? paragraphIndent(lines, from, to) : 0;
   let spaceLed = 0;
-  for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3) spaceLed++;
+  for (let i = from; i < to && spaceLed < 3; i++) if (lines[i]!.cls === 'text' && lines[i]!.lead >= 1 && lines[i]!.lead <= 3 && lines[i]!.lead !== indent) spaceLed++;
   const resumesWithoutSpace = !usesSeparators || spaceLed < 3;
   let lastFn = startFootnote;
   let state: 'body' | 'notes' | 'after-page-number' = 'body';
@@ -50,6 +53,8 @@ export function splitPages(
   let restart = false;
   let headingSinceNote = false;
   let lastFnLine = from - 1;
+  /** the last body line (the paragraph a footnote block cut) */
+  let lastBody = -1;
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
 
@@ -78,6 +83,7 @@ export function splitPages(
   };
   const body = (i: number) => {
     items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gap });
+    lastBody = i;
     pendingBreak = false;
     state = 'body';
   };
@@ -149,6 +155,9 @@ export function splitPages(
     // inside a footnote whose line stopped mid-sentence, a number other than the next
     // one starts a line of its text (`… environ` / `17 résidents en 2021 …`)
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
+    // after the blank line that ends a footnote block, a number other than the next one goes
+    // on with the paragraph the block cut mid-sentence (`signé dès le` / notes / `17 janvier 1996 à Minsk`)
+    if (wrapped && inSeq && fs!.form === 'plain' && fs!.n > lastFn + 1 && state === 'notes' && gapHere > 0 && lastBody >= 0 && midSentence(lines[lastBody])) inSeq = false;
 
     if (endnotes) {
       if (fs && inSeq) startNote(i, fs.n, fs.labelLength, fs.form);
@@ -198,7 +207,13 @@ export function splitPages(
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
       // lower-case line of prose right after a complete reference, is the body again
-      if (resumesWithoutSpace && l.lead === 0 && (readsAsProse(l) || (gapHere > 0 && shortTailBeforeProse(lines, i, to))) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t)))) {
+      if (resumesWithoutSpace && l.lead === 0 && (readsAsProse(l) || (gapHere > 0 && shortTailBeforeProse(lines, i, to))) && (gapHere > 0 || (lastNoteEndsWithUrl(lines, i) && /^\p{Ll}/u.test(l.t) && !continuesUrl(lines, i)))) {
+        body(i);
+        continue;
+      }
+      // an indented book: after a blank line, a paragraph at the book's indent, or a
+      // paragraph's last words before one
+      if (gapHere > 0 && resumesWithoutSpace && resumesAfterNotes(lines, i, to, indent)) {
         body(i);
         continue;
       }
@@ -236,6 +251,7 @@ export function splitPages(
       }
     }
     items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere });
+    lastBody = i;
     pendingBreak = false;
   }
   return items;

@@ -11,6 +11,7 @@ import type { PageItem } from '../3-pages/split-pages.js';
 import { decideGlue, type DecisionNote, type Vocabulary } from './hyphenation.js';
 import { LINE_END_FUNCTION_WORD } from '../../lang/fr/index.js';
 import { classifyBlock } from './classify-blocks.js';
+import { acrossPageBreak, type PageBreakDecision } from './page-breaks.js';
 import { calibrate, decide, type Boundary, type BreakParams, type LineShape } from './paragraph-breaks.js';
 
 export interface BlockDraft {
@@ -283,16 +284,20 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
       continue;
     }
     if (it.afterBreak) {
-      if (goesOnAfterBreak(soFar, nextText, cur.kind, params?.trailingMarksWrap === true && curLast.trailing)) {
-        extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
+      // the book's own evidence (indent, blank-line rhythm) when it marks paragraphs; else the text
+      const trailingWrap = params?.trailingMarksWrap === true && curLast.trailing;
+      const kind = cur.kind;
+      const pb = acrossPageBreak(params, shapeOf(curLast), shapeOf(l), soFar, soFarLength, (a, b) => goesOnAfterBreak(a, b, kind, trailingWrap), runFrom(lines, l.i));
+      if (pb.goesOn) {
+        extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true, pb));
         cur.rejoined = true;
       } else {
         open(l);
-        markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
+        markBreak(cur!, l, pageBreakNote(soFar, nextText, false, pb));
       }
       continue;
     }
-    const d = decide(params!, { line: shapeOf(curLast), next: shapeOf(l), gap: it.gapBefore, soFar }, soFarLength);
+    const d = decide(params!, { line: shapeOf(curLast), next: shapeOf(l), gap: it.gapBefore, soFar, nextRun: runFrom(lines, l.i) }, soFarLength);
     const note: DecisionNote = { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) };
     if (d.decision === 'join') extend(l, undefined, note);
     else {
@@ -310,11 +315,13 @@ function markBreak(b: BlockDraft, first: ClassifiedLine, note: DecisionNote): vo
 }
 
 /** The evidence of a decision at a page break (`continuesAfterBreak`). */
-function pageBreakNote(soFar: string, next: string, goesOn: boolean): DecisionNote {
+function pageBreakNote(soFar: string, next: string, goesOn: boolean, pb?: PageBreakDecision): DecisionNote {
   const p = soFar.replace(/\*+\s*$/, '').trimEnd();
   return {
+    ...(pb?.uncertain ? { uncertain: true } : {}),
     evidence: {
       decision: goesOn ? 'continues-after-page-break' : 'page-break-at-sentence-end',
+      ...(pb?.reason ? { boundary: pb.reason } : {}),
       endsWithHyphen: /[\p{L}\d]-$/u.test(p),
       endsSentence: TERMINAL.test(p),
       nextStarts: /^\P{L}*\p{Ll}/u.test(next.trimStart()) ? 'lower' : 'other',
@@ -322,7 +329,15 @@ function pageBreakNote(soFar: string, next: string, goesOn: boolean): DecisionNo
   };
 }
 
-function shapeOf(l: ClassifiedLine): LineShape {
+/** the text lines from line i on up to the next blank line (at most 4 read) */
+function runFrom(lines: ClassifiedLine[], i: number): { lines: number; last: string } | undefined {
+  let k = i;
+  while (k < lines.length && k < i + 4 && lines[k]!.cls === 'text') k++;
+  if (k === i || (k < lines.length && lines[k]!.cls === 'text')) return undefined;
+  return { lines: k - i, last: lines[k - 1]!.t };
+}
+
+export function shapeOf(l: ClassifiedLine): LineShape {
   return { text: l.t, lead: l.lead, trailing: l.trailing, trailingSpaces: l.text.length - l.text.trimEnd().length };
 }
 

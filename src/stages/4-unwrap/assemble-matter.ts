@@ -7,7 +7,8 @@
 import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
 import type { AssembleContext, BlockDraft, RemovedDraft } from './assemble-blocks.js';
-import { joinLine } from './assemble-blocks.js';
+import { joinLine, shapeOf } from './assemble-blocks.js';
+import { decide } from './paragraph-breaks.js';
 import { isWrappedLayout, type ClassifiedLine } from '../2-layout/classify-lines.js';
 
 export function matterBlocks(
@@ -43,6 +44,9 @@ export function matterBlocks(
     else if (kind === 'bibliography') {
       // an entry starts with its number; other lines continue the entry
       startNew = /^\s*\d{1,3}\s?\.?\s/.test(l.text) && !/^\s*(?:URL|<?https?:)/.test(l.t);
+    } else if (wrapped && ctx.breakParams && !ctx.breakParams.trailingMarksWrap && ctx.breakParams.wrapGap === 0 && ctx.breakParams.samples >= 20 && last) {
+      // a single-spaced book whose wraps keep no trailing space: the body's boundary decision (indent, blank lines, short last line)
+      startNew = decide(ctx.breakParams, { line: shapeOf(last), next: shapeOf(l), gap: g }, cur.mt.length).decision === 'break';
     } else if (wrapped) startNew = g > ev.wrapGap || !(last?.trailing ?? false);
     else startNew = true;
     if (kind === 'bibliography' && !wrapped && /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t) && cur) startNew = false;

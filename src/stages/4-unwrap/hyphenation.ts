@@ -140,12 +140,12 @@ export type Glue = DecisionNote &
   );
 
 const LEADING_LETTERS = /^([\p{L}]+)/u;
-/** the token before a line-end hyphen is a word (letters, maybe an elided article or an opening quote) */
-const WORD_TOKEN_END = /(?:^|[\s"«“(])(?:\p{L}['’])?\p{L}+$/u;
+/** the token before a line-end hyphen is a word (letters, maybe an elided article, an opening quote, or the last part of a compound: `post-sovié-`) */
+const WORD_TOKEN_END = /(?:^|[\s"«“(\[]|\p{L}-)(?:\p{L}+['’])?\p{L}+$/u;
 /** a URL opened in the last characters and not closed by a sentence end (slugs wrap at their hyphens) */
 const IN_URL = /(?:https?:\/\/|www\.)(?![^]*[.!?]\s)/;
-/** the token after it is letters up to a space or punctuation */
-const WORD_TOKEN_START = /^\p{L}+(?:$|[\s,;:.!?»”")\]])/u;
+/** the token after it is letters up to a space or punctuation (or a compound or elision going on: `sie-Arménie`, `qu'à`; or a marker: `teurs66.`) */
+const WORD_TOKEN_START = /^\p{L}+(?:['’-]\p{L}+)*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?(?:$|[\s,;:.!?»”"')\]’])/u;
 const IS_LETTER = /\p{L}/u;
 
 /** The run of letters at the end of s (a backward scan: a `$`-anchored regex retries at every offset). */
@@ -183,7 +183,7 @@ function isWord(w: string, vocab: Vocabulary, lex: { has(word: string): boolean 
  *     book writes as a word of its own, or two words, make a compound; a fragment that is
  *     no word (`Vene` / `zuela`, `Mi` / `ning`) makes a split.
  */
-function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
+function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<string>, elided = false): Glue {
   const hy = `${l}-${r}`.toLowerCase();
   const joined = `${l}${r}`.toLowerCase();
   const inBook = { hyphenated: inflected(vocab, hy), joined: inflected(vocab, joined) };
@@ -202,8 +202,12 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   });
   if (inBook.hyphenated > 0 && inBook.hyphenated >= inBook.joined) return keep({ inBook });
   const lex = frenchLexicon();
+  // both spellings are French (`plate-forme` / `plateforme`): the book's own decides
+  if (lex.has(hy) && lex.has(joined) && inBook.joined > inBook.hyphenated) return drop({ lexicon: joined, inBook });
   if (lex.has(hy)) return keep({ lexicon: hy, inBook });
   if (lex.has(joined)) return drop({ lexicon: joined, inBook });
+  // an elided word (`puis-` / `qu'ils`, `lors-` / `qu'il`): the word before its apostrophe lost an e
+  if (elided && lex.has(joined + 'e')) return drop({ lexicon: joined + 'e', inBook });
   const pre = l.toLowerCase();
   const prefix = prefixes.has(pre);
   const leftWord = isWord(l, vocab, lex);
@@ -217,7 +221,18 @@ function decideHyphen(l: string, r: string, vocab: Vocabulary, prefixes: Set<str
   // the left part written as a word of its own elsewhere in this text (`biélorusse-` / `omanais`),
   // or two words: a compound nobody else wrote; otherwise a split word
   const leftInBook = vocab.count(l.toLowerCase()) > 0;
-  return leftInBook || (leftWord && rightWord) ? keep({ fragments, leftInBook }, true) : drop({ fragments }, true);
+  // the left part opens other hyphenated compounds of this text (`scientifico-technique` inline, `scientifico-` / `pédagogique`)
+  const compounds = vocab.prefixUse?.(pre);
+  if (compounds && compounds.hyphenated > 0 && compounds.welded === 0) return keep({ fragments, compounds }, true);
+  if (leftInBook || (leftWord && rightWord)) return keep({ fragments, leftInBook }, true);
+  return drop({ fragments }, true);
+}
+
+/** A line-end hyphen inside a URL: a split only on the book's own evidence (the joined word written, the hyphenated never). */
+function urlHyphen(l: string, r: string, vocab: Vocabulary): Glue {
+  const inBook = { hyphenated: inflected(vocab, `${l}-${r}`.toLowerCase()), joined: inflected(vocab, `${l}${r}`.toLowerCase()) };
+  if (inBook.joined > 0 && inBook.hyphenated === 0) return { text: '', rule: 'layout/dehyphenate', dropHyphen: true, evidence: { left: l, right: r, inUrl: true, inBook } };
+  return { text: '', rule: 'layout/join-compound' };
 }
 
 export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefixes: Set<string>): Glue {
@@ -232,9 +247,11 @@ export function decideGlue(prev: string, next: string, vocab: Vocabulary, prefix
     // (a word in capitals, `COM-` / `MERCE`, is decided like any other)
     const caps = l.length >= 2 && l === l.toUpperCase() && r === r.toUpperCase();
     if (r[0] !== r[0]!.toLowerCase() && !caps) return { text: '', rule: 'layout/join-compound' };
-    // inside a URL, a code or a number (`www.e-` / `cis.info`, `belta.by/velikij-` / `kamen`): a hyphen of the token
-    if (!WORD_TOKEN_END.test(p.slice(0, -1)) || !WORD_TOKEN_START.test(nx) || IN_URL.test(p)) return { text: '', rule: 'layout/join-compound' };
-    return decideHyphen(l, r, vocab, prefixes);
+    // inside a URL, a code or a number (`www.e-` / `cis.info`, `belta.by/velikij-` / `kamen`): a hyphen of the token,
+    // unless the book writes the joined word and never the hyphenated one (`www.bel-` / `ta.by` where `belta` is written)
+    if (IN_URL.test(p)) return urlHyphen(l, r, vocab);
+    if (!WORD_TOKEN_END.test(p.slice(0, -1)) || !WORD_TOKEN_START.test(nx)) return { text: '', rule: 'layout/join-compound' };
+    return decideHyphen(l, r, vocab, prefixes, /^['’]/.test(nx.slice(r.length)));
   }
   const l = lastWord(p);
   const r = LEADING_LETTERS.exec(nx)?.[1];

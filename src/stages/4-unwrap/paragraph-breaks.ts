@@ -53,6 +53,11 @@ export interface Boundary {
   gap: number;
   /** the paragraph so far, when known (its tail is enough): sentence ends are read from it */
   soFar?: string;
+  /**
+   * The text lines from `next` on up to the next blank line (at most 4 read), when known:
+   * a title stands alone between blank lines (`Biélorussie - Russie :`, two lines at most).
+   */
+  nextRun?: { lines: number; last: string };
 }
 
 export interface BreakParams {
@@ -87,6 +92,8 @@ export interface BreakParams {
   openers: { paragraph: Record<string, number>; inside: Record<string, number>; paragraphTotal: number; insideTotal: number };
   /** prior odds that a full sentence-final line before a capital ends a paragraph (from the clear ends' density) */
   fullLineEndOdds: number;
+  /** paragraphs are set off by a wider gap than the wraps' (≥ 80 % of the clear ends, at any gap, have one) */
+  gapMarksParagraph?: boolean;
 }
 
 export type Decision = {
@@ -262,7 +269,14 @@ export function calibrate(boundaries: Iterable<Boundary>): BreakParams {
       insideTotal: sumOpeners(inside),
     },
     fullLineEndOdds,
+    gapMarksParagraph: gapMarks(all, wrapGap, fitLimit),
   };
+}
+
+/** Do the book's clear paragraph ends (a short line ending a sentence, a capital next), at any gap, mostly have a wider gap than the wraps? */
+function gapMarks(all: Boundary[], wrapGap: number, fitLimit: number): boolean {
+  const ends = all.filter((b) => endsSentence(b) && nextStartsOf(b.next.text) === 'upper' && fitOf(b) < fitLimit);
+  return ends.length >= 5 && share(ends.map((b) => b.gap > wrapGap)) >= 0.8;
 }
 
 /** a sentence that starts inside a line: after `. `, with a capital */
@@ -327,15 +341,19 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   const out = (decision: 'break' | 'join', reason: string, uncertain?: boolean): Decision =>
     uncertain ? { decision, reason, evidence, uncertain } : { decision, reason, evidence };
   const nextLower = starts === 'lower';
-  const short = fit < p.fitLimit;
+  // in a book that indents its paragraphs, a first line is shorter by its indent: the width it took counts
+  const short = fit + (p.indentMarksParagraph ? line.lead : 0) < p.fitLimit;
   // a line ending in a word and a hyphen always goes on (`Saint-` / `Pétersbourg`)
   if (/[\p{L}\d]-$/u.test(line.text)) return out('join', 'line-end-hyphen');
   // title lines (the book's title shape: extra trailing spaces): a title opens space-led and goes on to its last line
   const titleLine = (l: LineShape) => p.titleTrailing > 0 && (l.trailingSpaces ?? 0) >= p.titleTrailing;
   if (titleLine(next) && next.lead > 0 && !titleLine(line)) return out('break', 'title-shape');
   if (titleLine(line) && !(titleLine(next) && next.lead > 0)) return out('join', 'title-shape');
+  // indented paragraphs: the first-line indent, measured in the book (see `indentOpens`)
+  const indentSays = p.indentMarksParagraph ? indentOpens(p, b, soFarLength) : undefined;
   // a numbered or lettered list item at the start of a line after a sentence, a colon or a semicolon
-  const item = LIST_ITEM.exec(next.text);
+  // (in a book that indents its paragraphs, only an indented one)
+  const item = indentSays === false ? null : LIST_ITEM.exec(next.text);
   if (item && /[.:;]["»”)]*$/.test(line.text) && !NOT_AN_END.test(line.text)) {
     // `13. Technologie industrielle.` / `14. Agriculture…`, `; c) mise en œuvre … ;` / `d) mise en place`:
     // the item before this one runs inside the paragraph, so does this one
@@ -346,6 +364,11 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
     return out('break', 'list-item');
   }
   if (gap > p.wrapGap) {
+    // a book that indents its paragraphs: an unindented line after a full line is no new
+    // paragraph; the gap is a page break (a title would be a short line without a sentence end)
+    if (indentSays === false && !short && !titleRun(b.nextRun) && (STOP_END.test(next.text) || next.lead + next.text.length >= 0.8 * p.wrapWidth)) {
+      return out('join', 'not-indented-after-gap', terminal && !nextLower);
+    }
     // a wider gap than the book's wraps: a paragraph end unless the sentence visibly goes on
     // (in lower case, or after a line ending on a function word: `Trade Co. broker de` / blank / `Chine, qui …`)
     return !terminal && (nextLower || FUNCTION_WORD_END.test(line.text)) ? out('join', 'sentence-goes-on') : out('break', 'blank-line');
@@ -357,9 +380,7 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
     if (nextLower && (!terminal || /:\s*$/.test(b.soFar ?? line.text))) return out('join', 'sentence-goes-on');
     return out('break', 'missing-blank-line');
   }
-  if (p.indentMarksParagraph) {
-    if (next.lead > line.lead && next.lead >= Math.max(1, Math.ceil(p.indent / 2)) && !nextLower) return out('break', 'indent');
-  }
+  if (indentSays) return out('break', 'indent');
   const nextStartsSentence = starts === 'upper' || /^\d{0,3}["«]?\p{Lu}/u.test(next.text);
   // a title line (short, no final punctuation) followed by the start of a sentence; a short line
   // with no sentence end inside a long paragraph too: the next word would have fitted on it
@@ -394,6 +415,29 @@ export function decide(p: BreakParams, b: Boundary, soFarLength = b.soFar?.lengt
   evidence.openerRatio = o.ratio;
   evidence.fullLineEndOdds = p.fullLineEndOdds;
   return o.ratio * p.fullLineEndOdds > 1 ? out('break', 'full-line-opener', true) : out('join', 'full-line', true);
+}
+
+/** a full stop, possibly followed by closing quotes and a marker: no title ends so */
+const STOP_END = /[.!?…]["»”)\]]*\s*(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?$/;
+
+/** up to three lines alone between blank lines, the last without a full stop: a title */
+export function titleRun(run: Boundary['nextRun']): boolean {
+  return run !== undefined && run.lines <= 3 && !STOP_END.test(run.last);
+}
+
+/**
+ * In a book whose paragraphs open with a first-line indent (`indentMarksParagraph`), does
+ * the next line open one? It is indented by at least half the book's indent and more than
+ * the line before — or as much as a line that is itself a paragraph's first line (a
+ * one-line paragraph: the paragraph so far is that line alone). Whatever its first letter:
+ * the book's own mark settles it (`28l'entretien…`, a paragraph opening in lower case).
+ */
+function indentOpens(p: BreakParams, b: Boundary, soFarLength: number): boolean {
+  const { line, next } = b;
+  const min = Math.max(1, Math.ceil(p.indent / 2));
+  if (next.lead < min) return false;
+  if (next.lead > line.lead) return true;
+  return next.lead === line.lead && soFarLength <= line.text.length + 1;
 }
 
 /** The line pairs of a raw text (consecutive non-blank lines with the blank lines between), one at a time. */

@@ -73,8 +73,8 @@ const RE = new RegExp(
     '(?<=[\\p{L}\\d"”»).,;:%] ?)\\[(?<br>\\d{1,3})\\]',
     // (not the power of a unit: `km²`, `m³`)
     '(?<![\\d\\s](?:[kcdmµ]?m|ft|in))(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
-    // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`
-    '(?<=\\S["”»]|^["”»]|\\s["”»](?=\\d{1,3} (?:une?|les?|la|et|de|des|à|pour|qui|dans|a|au|en|,|\\.)))(?<q>\\d{1,3})(?= ?[.,;:!?)]| \\p{Ll}| *$)',
+    // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`, `minutes "11. Ce` (a quote set off by a space, then the marker glued to the sentence's end)
+    '(?<=\\S["”»]|^["”»]|\\s["”»](?=\\d{1,3} (?:une?|les?|la|et|de|des|à|pour|qui|dans|a|au|en|,|\\.)|\\d{1,3}[.,;:](?:\\s|$)))(?<q>\\d{1,3})(?= ?[.,;:!?)]| \\p{Ll}| *$)',
     // after punctuation that follows a word: `maritime".41 .`, `%".20`
     '(?<=[\\p{L}%"”»)][.,;:]["”»]?)(?<p>\\d{1,3})(?= ?[.,;:]|\\s|$)',
     // glued to the end of a word: `Minsk323 .`
