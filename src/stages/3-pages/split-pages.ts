@@ -10,6 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
+import { afterSingleSpacedBlock, opensDoubleSpacedNotes } from './double-spaced.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -35,6 +36,7 @@ export function splitPages(
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = isWrappedLayout(ev.layout);
+  const doubleSpaced = ev.layout === 'double-spaced';
   const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
   // does the book lead its page continuations with a space? (measured: a few such lines at least)
   let spaceLed = 0;
@@ -176,8 +178,18 @@ export function splitPages(
         startNote(i, fs.n, fs.labelLength);
         continue;
       }
+      // double-spaced body, single-spaced footnote block: a blank line ends the block
+      if (doubleSpaced && afterSingleSpacedBlock(lines, i, gapHere) && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t)) {
+        body(i);
+        continue;
+      }
       if (l.lead >= 1 && l.lead <= 3 && resumesBody(lines, i, to, ev)) {
         body(i);
+        continue;
+      }
+      // double-spaced body: a line directly under a footnote line is the footnote's text
+      if (doubleSpaced && gapHere === 0 && resumesWithoutSpace) {
+        contNote(i);
         continue;
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
@@ -191,6 +203,12 @@ export function splitPages(
     }
 
     // state body
+    // double-spaced body: a footnote block after the usual blank line, told by its own
+    // single spacing or by the marker that calls it
+    if (doubleSpaced && gapHere >= 1 && fs && inSeq && fs.form !== 'clean' && opensDoubleSpacedNotes(lines, i, to, fs.n, lastFnLine, from)) {
+      startNote(i, fs.n, fs.labelLength);
+      continue;
+    }
     const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
     if (opensBlock && fs && inSeq) {
       startNote(i, fs.n, fs.labelLength);

@@ -8,6 +8,8 @@ import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
 import type { AssembleContext, BlockDraft, RemovedDraft } from './assemble-blocks.js';
 import { joinLine } from './assemble-blocks.js';
+import { decide } from './paragraph-breaks.js';
+import type { DecisionNote } from './hyphenation.js';
 import { isWrappedLayout, type ClassifiedLine } from '../2-layout/classify-lines.js';
 
 export function matterBlocks(
@@ -39,10 +41,17 @@ export function matterBlocks(
     }
     const k: BlockKind = tocLines.has(i) ? 'toc' : kind;
     let startNew: boolean;
+    let note: DecisionNote | undefined;
     if (!cur || cur.kind !== k || k === 'toc') startNew = true;
     else if (kind === 'bibliography') {
       // an entry starts with its number; other lines continue the entry
       startNew = /^\s*\d{1,3}\s?\.?\s/.test(l.text) && !/^\s*(?:URL|<?https?:)/.test(l.t);
+    } else if (wrapped && ctx.breakParams && !ev.trailingSpaceMarksWrap && last) {
+      // no trailing space tells wraps apart: the book's calibrated boundary decision, as in the body
+      const shape = (x: ClassifiedLine) => ({ text: x.t, lead: x.lead, trailing: x.trailing });
+      const d = decide(ctx.breakParams, { line: shape(last), next: shape(l), gap: g, soFar: cur.mt.tail(200) }, cur.mt.length);
+      startNew = d.decision === 'break';
+      note = { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) };
     } else if (wrapped) startNew = g > ev.wrapGap || !(last?.trailing ?? false);
     else startNew = true;
     if (kind === 'bibliography' && !wrapped && /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t) && cur) startNew = false;
@@ -59,7 +68,7 @@ export function matterBlocks(
       blocks.push(cur);
       joinLine(cur.mt, undefined, l, ctx);
     } else {
-      joinLine(cur!.mt, last, l, ctx);
+      joinLine(cur!.mt, last, l, ctx, 0, undefined, note);
       cur!.lines.push(i);
     }
     last = l;
