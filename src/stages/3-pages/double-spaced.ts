@@ -12,6 +12,7 @@
  * after a blank line that does not open the next footnote is the body again.
  */
 import type { ClassifiedLine } from '../2-layout/classify-lines.js';
+import { hasResourceLabel } from './footnote-start.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const toSuperscript = (n: number) => String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
@@ -56,4 +57,10 @@ export function opensDoubleSpacedNotes(lines: ClassifiedLine[], i: number, to: n
 export function afterSingleSpacedBlock(lines: ClassifiedLine[], i: number, gap: number): boolean {
   const p = i - gap - 1;
   return gap >= 1 && p >= 1 && lines[p]!.cls === 'text' && lines[p - 1]!.cls === 'text';
+}
+
+/** The single-spaced run that line `i` opens (the lines directly under it, a few at most) holds a resource label. */
+export function runHasResourceLabel(lines: ClassifiedLine[], i: number, to: number): boolean {
+  for (let k = i + 1; k < Math.min(to, i + 4) && lines[k]!.cls === 'text'; k++) if (hasResourceLabel(lines[k]!.text)) return true;
+  return false;
 }

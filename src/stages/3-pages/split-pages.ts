@@ -10,7 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
-import { afterSingleSpacedBlock, opensDoubleSpacedNotes } from './double-spaced.js';
+import { afterSingleSpacedBlock, opensDoubleSpacedNotes, runHasResourceLabel } from './double-spaced.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -53,6 +53,8 @@ export function splitPages(
   let lastFnLine = from - 1;
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
+  /** the footnote block in progress was opened by a separator line (not by the double-spaced reading) */
+  let afterSeparator = false;
 
   const startNote = (i: number, n: number, labelLength: number) => {
     if (restart) chapter++;
@@ -94,6 +96,7 @@ export function splitPages(
     }
     if (l.cls === 'separator') {
       items.push({ k: 'removed', line: i, kind: 'page-break', rule: l.rule ?? 'layout/page-separator' });
+      afterSeparator = true;
       state = 'notes';
       pendingBreak = true;
       gap = 0;
@@ -127,7 +130,8 @@ export function splitPages(
     }
     // a text line
     const strong = hasResourceLabel(l.text);
-    const fs = matchFootnoteStart(unfed(l), strong);
+    // double-spaced: a single-spaced run is read as a whole (`6 8ème réunion…` / `[Ressource électronique]`)
+    const fs = matchFootnoteStart(unfed(l), strong || (doubleSpaced && state === 'body' && runHasResourceLabel(lines, i, to)));
     let inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
     // a file that starts mid-book (a chapter file): its first footnote may carry any number,
     // when the footnotes after it go on from it or a marker in the text before calls it
@@ -179,7 +183,7 @@ export function splitPages(
         continue;
       }
       // double-spaced body, single-spaced footnote block: a blank line ends the block
-      if (doubleSpaced && afterSingleSpacedBlock(lines, i, gapHere) && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t)) {
+      if (doubleSpaced && !afterSeparator && afterSingleSpacedBlock(lines, i, gapHere) && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t)) {
         body(i);
         continue;
       }
@@ -206,11 +210,12 @@ export function splitPages(
     // double-spaced body: a footnote block after the usual blank line, told by its own
     // single spacing or by the marker that calls it
     if (doubleSpaced && gapHere >= 1 && fs && inSeq && fs.form !== 'clean' && opensDoubleSpacedNotes(lines, i, to, fs.n, lastFnLine, from)) {
+      afterSeparator = false;
       startNote(i, fs.n, fs.labelLength);
       continue;
     }
     const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
-    if (opensBlock && fs && inSeq) {
+    if (opensBlock && fs && inSeq && !doubleSpaced) {
       startNote(i, fs.n, fs.labelLength);
       continue;
     }

@@ -46,11 +46,13 @@ export function matterBlocks(
     else if (kind === 'bibliography') {
       // an entry starts with its number; other lines continue the entry
       startNew = /^\s*\d{1,3}\s?\.?\s/.test(l.text) && !/^\s*(?:URL|<?https?:)/.test(l.t);
-    } else if (wrapped && ctx.breakParams && !ev.trailingSpaceMarksWrap && last) {
+    } else if (wrapped && g <= ev.wrapGap && ctx.breakParams && !ev.trailingSpaceMarksWrap && !ctx.breakParams.trailingMarksWrap && last) {
       // no trailing space tells wraps apart: the book's calibrated boundary decision, as in the body
       const shape = (x: ClassifiedLine) => ({ text: x.t, lead: x.lead, trailing: x.trailing });
       const d = decide(ctx.breakParams, { line: shape(last), next: shape(l), gap: g, soFar: cur.mt.tail(200) }, cur.mt.length);
-      startNew = d.decision === 'break';
+      // a line indented as the book indents paragraphs, under a line indented as much: the line before was a paragraph of its own
+      const indented = ctx.breakParams.indentMarksParagraph && l.lead >= Math.max(1, ctx.breakParams.indent) && l.lead >= last.lead;
+      startNew = indented || d.decision === 'break';
       note = { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) };
     } else if (wrapped) startNew = g > ev.wrapGap || !(last?.trailing ?? false);
     else startNew = true;
