@@ -64,3 +64,10 @@ export function runHasResourceLabel(lines: ClassifiedLine[], i: number, to: numb
   for (let k = i + 1; k < Math.min(to, i + 4) && lines[k]!.cls === 'text'; k++) if (hasResourceLabel(lines[k]!.text)) return true;
   return false;
 }
+
+/** Most of the line's tokens are words (letters, apostrophes, hyphens, a punctuation mark after): prose, not a URL or a code cut in pieces. */
+export function mostlyWords(t: string): boolean {
+  const tokens = t.split(/\s+/).filter(Boolean);
+  const words = tokens.filter((w) => /^["«(]?[\p{L}'’-]+["»),.;:!?]*$/u.test(w)).length;
+  return tokens.length > 0 && words >= 0.6 * tokens.length;
+}

@@ -10,7 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
-import { afterSingleSpacedBlock, opensDoubleSpacedNotes, runHasResourceLabel } from './double-spaced.js';
+import { afterSingleSpacedBlock, mostlyWords, opensDoubleSpacedNotes, runHasResourceLabel } from './double-spaced.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -189,6 +189,12 @@ export function splitPages(
       }
       if (l.lead >= 1 && l.lead <= 3 && resumesBody(lines, i, to, ev)) {
         body(i);
+        continue;
+      }
+      // a double-spaced footnote block (no separator opened it): a note whose last line stopped
+      // mid-sentence goes on after the blank line
+      if (doubleSpaced && !afterSeparator && gapHere >= 1 && resumesWithoutSpace && (midSentence(lines[i - gapHere - 1]) || !mostlyWords(l.t))) {
+        contNote(i);
         continue;
       }
       // double-spaced body: a line directly under a footnote line is the footnote's text
