@@ -18,7 +18,7 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const toSuperscript = (n: number) => String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
 
 /** The next text line after `i` comes with no blank line between (a single-spaced run). */
-export function followedDirectly(lines: ClassifiedLine[], i: number, to: number): boolean {
+function followedDirectly(lines: ClassifiedLine[], i: number, to: number): boolean {
   const next = lines[i + 1];
   return i + 1 < to && next !== undefined && next.cls === 'text';
 }
@@ -28,7 +28,7 @@ export function followedDirectly(lines: ClassifiedLine[], i: number, to: number)
  * (not the power of a unit), `<sup>n</sup>`, or digits glued to a word, quote or
  * punctuation (`Route"1.`, `pays12 `), `(n)`, `[n]`.
  */
-export function markerBefore(lines: ClassifiedLine[], from: number, i: number, n: number): boolean {
+function markerBefore(lines: ClassifiedLine[], from: number, i: number, n: number): boolean {
   const sup = toSuperscript(n);
   const glued = new RegExp(`[\\p{L}"”»).,;:](?:${n}|\\(${n}\\)|\\[${n}\\])(?![\\d\\p{L}])|<sup>${n}</sup>`, 'u');
   // not the power of a unit (`km²`, `m³`)
