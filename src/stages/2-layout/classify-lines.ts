@@ -7,6 +7,7 @@ import type { Layout } from '../../types.js';
 import type { Line } from '../../text/lines.js';
 import { matchLine, type LayoutRules } from './layout-rules.js';
 import { markRunningFurniture } from './running-furniture.js';
+import { doubleSpacingEvidence } from './double-spacing.js';
 
 export type LineClass =
   | 'blank'
@@ -139,16 +140,22 @@ export function detectLayout(lines: ClassifiedLine[]): LayoutEvidence {
   const endShare = counted ? ended / counted : 0;
   // a very short text gives little rhythm to read: a line longer than any wrap width decides
   const maxLen = lengths[lengths.length - 1] ?? 0;
-  const wrappedLike = counted >= 12 ? endShare < 0.45 && median < 150 : maxLen <= 160;
+  const ds = doubleSpacingEvidence(lines);
+  // lines with a blank line after most of them, and not one running on into the next (a title
+  // page, a few sentences): not wrapped, one paragraph per line
+  const unwrapped = gapHist[1]! > gapHist[0]! && ds.wraps[0] === 0 && ds.wraps[1] === 0;
+  const wrappedLike = !unwrapped && (counted >= 12 ? endShare < 0.45 && median < 150 : maxLen <= 160);
   const scores: Record<Layout, number> = {
     markdown: (md + sup * 2 + hr) / n,
     'paragraph-per-line': longShare + (median > 150 ? 0.5 : 0) + (wrappedLike ? 0 : 1),
-    'double-spaced': wrappedLike ? gapHist[1]! / gn : 0,
+    // a blank line after most lines is double spacing only when wrapped prose runs across it
+    'double-spaced': wrappedLike && ds.doubleSpaced ? gapHist[1]! / gn : 0,
     'hard-wrapped': wrappedLike ? gapHist[0]! / gn : 0,
   };
   if (scores.markdown < 0.05) scores.markdown = 0;
+  // nothing scores (a few unwrapped lines with blank lines between): hard-wrapped, blank lines end paragraphs
   let layout: Layout = 'hard-wrapped';
-  let best = -1;
+  let best = 0;
   for (const k of Object.keys(scores) as Layout[]) {
     if (scores[k] > best) {
       best = scores[k];

@@ -12,6 +12,7 @@ import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
 import { noteEndsComplete, slugLine } from './notes-end.js';
 import { continuesUrl, paragraphIndent, resumesAfterNotes } from './page-resume.js';
+import { afterSingleSpacedBlock, mostlyWords, opensDoubleSpacedNotes, runHasResourceLabel } from './double-spaced.js';
 
 export type PageItem =
   | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
@@ -37,6 +38,7 @@ export function splitPages(
 ): PageItem[] {
   const items: PageItem[] = [];
   const wrapped = isWrappedLayout(ev.layout);
+  const doubleSpaced = ev.layout === 'double-spaced';
   const usesSeparators = lines.some((l) => l.cls === 'separator' && l.rule !== 'layout/form-feed');
   // does the book lead its page continuations with a space? (measured: a few such lines at least)
   // (a first-line indent of two or three spaces is the paragraphs' mark, not a continuation's)
@@ -57,6 +59,8 @@ export function splitPages(
   let lastBody = -1;
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
+  /** the footnote block in progress was opened by a separator line (not by the double-spaced reading) */
+  let afterSeparator = false;
 
   /** how the footnotes' labels are written so far (`1 `, `1. `, `¹` …): the book's label is the most frequent */
   const forms = new Map<string, number>();
@@ -107,6 +111,7 @@ export function splitPages(
     }
     if (l.cls === 'separator') {
       items.push({ k: 'removed', line: i, kind: 'page-break', rule: l.rule ?? 'layout/page-separator' });
+      afterSeparator = true;
       state = 'notes';
       pendingBreak = true;
       gap = 0;
@@ -140,7 +145,8 @@ export function splitPages(
     }
     // a text line
     const strong = hasResourceLabel(l.text);
-    const fs = matchFootnoteStart(unfed(l), strong);
+    // double-spaced: a single-spaced run is read as a whole (`6 8ème réunion…` / `[Ressource électronique]`)
+    const fs = matchFootnoteStart(unfed(l), strong || (doubleSpaced && state === 'body' && runHasResourceLabel(lines, i, to)));
     let inSeq = fs !== null && (fs.form === 'clean' ? fs.n > lastFn : fitsSequence(fs.n, lastFn));
     // a file that starts mid-book (a chapter file): its first footnote may carry any number,
     // when the footnotes after it go on from it or a marker in the text before calls it
@@ -201,8 +207,24 @@ export function splitPages(
         startNote(i, fs.n, fs.labelLength, fs.form);
         continue;
       }
+      // double-spaced body, single-spaced footnote block: a blank line ends the block
+      if (doubleSpaced && !afterSeparator && afterSingleSpacedBlock(lines, i, gapHere) && !looksLikeCitation(l.text) && !URL_TAIL.test(l.t)) {
+        body(i);
+        continue;
+      }
       if (l.lead >= 1 && l.lead <= 3 && resumesBody(lines, i, to, ev)) {
         body(i);
+        continue;
+      }
+      // a double-spaced footnote block (no separator opened it): a note whose last line stopped
+      // mid-sentence goes on after the blank line
+      if (doubleSpaced && !afterSeparator && gapHere >= 1 && resumesWithoutSpace && (midSentence(lines[i - gapHere - 1]) || !mostlyWords(l.t))) {
+        contNote(i);
+        continue;
+      }
+      // double-spaced body: a line directly under a footnote line is the footnote's text
+      if (doubleSpaced && gapHere === 0 && resumesWithoutSpace) {
+        contNote(i);
         continue;
       }
       // a book whose page continuations are not space-led: prose after a blank line, or a
@@ -222,8 +244,15 @@ export function splitPages(
     }
 
     // state body
+    // double-spaced body: a footnote block after the usual blank line, told by its own
+    // single spacing or by the marker that calls it
+    if (doubleSpaced && gapHere >= 1 && fs && inSeq && fs.form !== 'clean' && opensDoubleSpacedNotes(lines, i, to, fs.n, lastFnLine, from)) {
+      afterSeparator = false;
+      startNote(i, fs.n, fs.labelLength, fs.form);
+      continue;
+    }
     const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
-    if (opensBlock && fs && inSeq) {
+    if (opensBlock && fs && inSeq && !doubleSpaced) {
       startNote(i, fs.n, fs.labelLength, fs.form);
       continue;
     }

@@ -7,8 +7,9 @@
 import type { BlockKind } from '../../types.js';
 import { MappedText } from '../../text/mapped-text.js';
 import type { AssembleContext, BlockDraft, RemovedDraft } from './assemble-blocks.js';
-import { joinLine, shapeOf } from './assemble-blocks.js';
+import { joinLine } from './assemble-blocks.js';
 import { decide } from './paragraph-breaks.js';
+import type { DecisionNote } from './hyphenation.js';
 import { isWrappedLayout, type ClassifiedLine } from '../2-layout/classify-lines.js';
 
 export function matterBlocks(
@@ -40,13 +41,19 @@ export function matterBlocks(
     }
     const k: BlockKind = tocLines.has(i) ? 'toc' : kind;
     let startNew: boolean;
+    let note: DecisionNote | undefined;
     if (!cur || cur.kind !== k || k === 'toc') startNew = true;
     else if (kind === 'bibliography') {
       // an entry starts with its number; other lines continue the entry
       startNew = /^\s*\d{1,3}\s?\.?\s/.test(l.text) && !/^\s*(?:URL|<?https?:)/.test(l.t);
-    } else if (wrapped && ctx.breakParams && !ctx.breakParams.trailingMarksWrap && ctx.breakParams.wrapGap === 0 && ctx.breakParams.samples >= 20 && last) {
-      // a single-spaced book whose wraps keep no trailing space: the body's boundary decision (indent, blank lines, short last line)
-      startNew = decide(ctx.breakParams, { line: shapeOf(last), next: shapeOf(l), gap: g }, cur.mt.length).decision === 'break';
+    } else if (wrapped && g <= ev.wrapGap && ctx.breakParams && !ev.trailingSpaceMarksWrap && !ctx.breakParams.trailingMarksWrap && last) {
+      // no trailing space tells wraps apart: the book's calibrated boundary decision, as in the body
+      const shape = (x: ClassifiedLine) => ({ text: x.t, lead: x.lead, trailing: x.trailing });
+      const d = decide(ctx.breakParams, { line: shape(last), next: shape(l), gap: g, soFar: cur.mt.tail(200) }, cur.mt.length);
+      // a line indented as the book indents paragraphs, under a line indented as much: the line before was a paragraph of its own
+      const indented = ctx.breakParams.indentMarksParagraph && l.lead >= Math.max(1, ctx.breakParams.indent) && l.lead >= last.lead;
+      startNew = indented || d.decision === 'break';
+      note = { evidence: { decision: d.reason, ...d.evidence }, ...(d.uncertain ? { uncertain: true } : {}) };
     } else if (wrapped) startNew = g > ev.wrapGap || !(last?.trailing ?? false);
     else startNew = true;
     if (kind === 'bibliography' && !wrapped && /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t) && cur) startNew = false;
@@ -63,7 +70,7 @@ export function matterBlocks(
       blocks.push(cur);
       joinLine(cur.mt, undefined, l, ctx);
     } else {
-      joinLine(cur!.mt, last, l, ctx);
+      joinLine(cur!.mt, last, l, ctx, 0, undefined, note);
       cur!.lines.push(i);
     }
     last = l;
