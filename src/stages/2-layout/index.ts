@@ -7,6 +7,7 @@ import { defineStage } from '../stage.js';
 import type { ReadTree } from '../1-read/index.js';
 import { classifyLines, detectLayout, type ClassifiedLine, type LayoutEvidence } from './classify-lines.js';
 import { findBookMatter, type MatterRegions } from './book-matter.js';
+import { markEndnoteSections } from './endnote-sections.js';
 
 export interface LayoutAdds {
   lines: ClassifiedLine[];
@@ -17,6 +18,7 @@ export interface LayoutAdds {
 export const layout = defineStage('layout', (tree: ReadTree, file): LayoutAdds => {
   const lines = classifyLines(tree.index.lines, tree.rules.layout);
   const evidence = detectLayout(lines);
+  markEndnoteSections(lines, evidence.wrapGap, tree.rules.layout);
   const sec = tree.section;
   const regions = findBookMatter(lines, tree.rules.layout, { front: sec?.front ?? true, back: sec?.back ?? true });
   file.data.layout = evidence;

@@ -12,7 +12,8 @@ import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
 
 export type PageItem =
-  | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
+  /** opens: the first body line after an endnotes section — a new block starts there */
+  | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number; opens?: true }
   | { k: 'chapter'; line: number }
   /** chapter: the numbering run (1, then one more at each restart of the numbering) */
   | { k: 'fn-start'; line: number; n: number; labelLength: number; chapter: number }
@@ -51,6 +52,13 @@ export function splitPages(
   let lastFnLine = from - 1;
   /** under a `Notes` heading: every line is endnote text until the next chapter */
   let endnotes = false;
+  /** where the endnotes section measured in stage 2 ends (endnote-sections.ts): the body resumes there */
+  let endnotesEnd = Infinity;
+  let subheadings: number[] = [];
+  let opens = false;
+  // a book whose notes are endnotes (a section cited by the text's markers): numbered
+  // paragraphs of its body are lists, not page footnotes
+  const endnoteBook = lines.some((l) => l.endnotes?.cited);
 
   const startNote = (i: number, n: number, labelLength: number) => {
     if (restart) chapter++;
@@ -68,15 +76,30 @@ export function splitPages(
     else items.push({ k: 'removed', line: i, kind: 'footnote-fragment', rule: 'footnotes/orphan-fragment' });
   };
   const body = (i: number) => {
-    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gap });
+    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gap, ...(opens ? { opens: true as const } : {}) });
     pendingBreak = false;
+    opens = false;
     state = 'body';
   };
 
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
+    if (endnotes && i >= endnotesEnd) {
+      // the endnotes section ends: the body resumes with a new block
+      endnotes = false;
+      endnotesEnd = Infinity;
+      state = 'body';
+      pendingBreak = true;
+      opens = true;
+    }
     if (l.cls === 'blank') {
       gap++;
+      continue;
+    }
+    if (endnotes && subheadings.includes(i)) {
+      items.push({ k: 'removed', line: i, kind: 'notes-heading', rule: 'layout/notes-subheading' });
+      headingSinceNote = true;
+      gap = 0;
       continue;
     }
     const gapHere = gap;
@@ -110,6 +133,8 @@ export function splitPages(
     if (l.cls === 'notes-heading') {
       items.push({ k: 'removed', line: i, kind: 'notes-heading', rule: l.rule ?? 'layout/notes-heading' });
       endnotes = true;
+      endnotesEnd = l.endnotes?.end ?? Infinity;
+      subheadings = l.endnotes?.subheadings ?? [];
       headingSinceNote = true;
       state = 'notes';
       pendingBreak = true;
@@ -117,6 +142,8 @@ export function splitPages(
     }
     if (l.cls === 'chapter') {
       endnotes = false;
+      endnotesEnd = Infinity;
+      opens = false;
       headingSinceNote = true;
       items.push({ k: 'chapter', line: i });
       state = 'body';
@@ -148,7 +175,8 @@ export function splitPages(
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
-      if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength);
+      if (endnoteBook) body(i);
+      else if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength);
       else if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
         startNote(i, fs.n, fs.labelLength);
       } else if (haveFootnote && (strong || /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t))) {
@@ -191,7 +219,7 @@ export function splitPages(
     }
 
     // state body
-    const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
+    const opensBlock = usesSeparators || endnoteBook ? false : gapHere > ev.wrapGap;
     if (opensBlock && fs && inSeq) {
       startNote(i, fs.n, fs.labelLength);
       continue;
@@ -205,7 +233,7 @@ export function splitPages(
     }
     // double-spaced text: single-spaced lines that read as citations are footnote
     // material threaded into the body without a separator
-    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && haveFootnote) {
+    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && haveFootnote && !endnoteBook) {
       if (fs && inSeq && looksLikeCitation(l.text + ' ' + (lines[i + 1]?.text ?? ''))) {
         startNote(i, fs.n, fs.labelLength);
         continue;
@@ -217,8 +245,9 @@ export function splitPages(
         continue;
       }
     }
-    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere });
+    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere, ...(opens ? { opens: true as const } : {}) });
     pendingBreak = false;
+    opens = false;
   }
   return items;
 }
