@@ -35,6 +35,8 @@ export interface EndnoteSection {
   cited: number;
   /** sub-headings inside the section (`Chapitre 2` before its notes in book-end notes) */
   subheadings: number[];
+  /** the label shape of its entries (`dotted`, `paren` …) */
+  shape: string;
 }
 
 /** the label shapes of an entry's first line; the first entry of a section fixes its shape */
@@ -51,10 +53,10 @@ const LABELS: Array<[shape: string, re: RegExp]> = [
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const toNumber = (s: string) => (/^\d+$/.test(s) ? Number(s) : [...s].reduce((v, ch) => v * 10 + SUPERSCRIPTS.indexOf(ch), 0));
 
-export function entryLabel(text: string): { shape: string; n: number } | null {
+export function entryLabel(text: string): { shape: string; n: number; length: number } | null {
   for (const [shape, re] of LABELS) {
     const m = re.exec(text);
-    if (m) return { shape, n: toNumber(m[1]!) };
+    if (m) return { shape, n: toNumber(m[1]!), length: m[0].length };
   }
   return null;
 }
@@ -95,6 +97,33 @@ function stopsMidSentence(t: string): boolean {
   return !/[.!?…:;»"”)\]>]$/.test(t) && !/(?:https?:\/\/|www\.)\S*$/.test(t);
 }
 
+const URL_END = /(?:https?:\/\/|www\.)\S*$/;
+const CITATION_LIKE = /\[(?:Ressource|ressource|Electronic|electronic)|U ?RL ?:|https?:|www\.|\/\/| - \d{4}\./;
+
+/**
+ * The next chapter's title printed right under the last entry, with no blank line between
+ * (a page break that left no mark): after an entry line that ends with its URL (the
+ * reference is complete), one to three lines of words with no URL or reference label whose
+ * last line ends with no sentence punctuation, up to the paragraph gap. The section ends
+ * at the title.
+ */
+function titleAfterLastEntry(lines: ClassifiedLine[], entry: number, end: number): number | null {
+  let prev = lines[entry]!;
+  for (let k = entry + 1; k < end; k++) {
+    const l = lines[k]!;
+    if (l.cls !== 'text') continue;
+    if (URL_END.test(prev.t) && /^["«]?\p{Lu}\p{Ll}/u.test(l.t) && !CITATION_LIKE.test(l.t)) {
+      const rest: ClassifiedLine[] = [];
+      for (let j = k; j < end; j++) if (lines[j]!.cls === 'text') rest.push(lines[j]!);
+      const last = rest[rest.length - 1]!;
+      if (rest.length <= 3 && rest.every((r) => !CITATION_LIKE.test(r.t)) && !/[.!?…;:,»"”)]$/.test(last.t)) return k;
+      return null;
+    }
+    prev = l;
+  }
+  return null;
+}
+
 /**
  * The endnotes sections of a file, from its notes headings. `wrapGap`: the blank lines the
  * book puts between the lines of one paragraph (stage 2's layout evidence).
@@ -114,6 +143,8 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
     let pageBreak = false;
     let lastText = lines[first]!.t;
     let end = lines.length;
+    let lastEntry = first;
+    let endsAtGap = false;
     for (let i = first + 1; i < lines.length; i++) {
       const l = lines[i]!;
       if (l.cls === 'blank') {
@@ -129,6 +160,7 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
       if (isNext) {
         numbers.push(e.n);
         prev = e.n;
+        lastEntry = i;
       } else if (l.cls === 'chapter' || l.cls === 'notes-heading' || gap > wrapGap || (pageBreak && !stopsMidSentence(lastText))) {
         // a sub-heading of book-end notes: a short title, then entry 1 (or the next entry)
         const k = nextText(lines, i);
@@ -140,6 +172,7 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
           if (after.n === 1) prev = 0;
         } else if (!goesOn) {
           end = i;
+          endsAtGap = l.cls === 'text';
           break;
         }
       }
@@ -147,9 +180,10 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
       pageBreak = false;
       lastText = l.t;
     }
+    if (endsAtGap) end = titleAfterLastEntry(lines, lastEntry, end) ?? end;
     const called = markerNumbers(lines, citedFrom, h);
     const cited = numbers.filter((n) => called.has(n)).length / numbers.length;
-    sections.push({ heading: h, end, numbers, cited, subheadings });
+    sections.push({ heading: h, end, numbers, cited, subheadings, shape: label.shape });
     citedFrom = end;
     h = end - 1;
   }
@@ -167,7 +201,7 @@ export function markEndnoteSections(lines: ClassifiedLine[], wrapGap: number, ru
   for (const s of findEndnoteSections(lines, wrapGap)) {
     const heading = lines[s.heading]!;
     if (s.cited < CITED_SHARE && matchLine(rules.bibliographyHeading, heading.t)) continue;
-    heading.endnotes = { end: s.end, cited: s.cited >= CITED_SHARE, subheadings: s.subheadings };
+    heading.endnotes = { end: s.end, cited: s.cited >= CITED_SHARE, subheadings: s.subheadings, shape: s.shape };
     kept.push(s);
   }
   return kept;

@@ -10,6 +10,7 @@
  */
 import { isWrappedLayout, type ClassifiedLine, type LayoutEvidence } from '../2-layout/classify-lines.js';
 import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart } from './footnote-start.js';
+import { entryLabel } from '../2-layout/endnote-sections.js';
 
 export type PageItem =
   /** opens: the first body line after an endnotes section — a new block starts there */
@@ -55,6 +56,7 @@ export function splitPages(
   /** where the endnotes section measured in stage 2 ends (endnote-sections.ts): the body resumes there */
   let endnotesEnd = Infinity;
   let subheadings: number[] = [];
+  let entryShape = '';
   let opens = false;
   // a book whose notes are endnotes (a section cited by the text's markers): numbered
   // paragraphs of its body are lists, not page footnotes
@@ -135,6 +137,7 @@ export function splitPages(
       endnotes = true;
       endnotesEnd = l.endnotes?.end ?? Infinity;
       subheadings = l.endnotes?.subheadings ?? [];
+      entryShape = l.endnotes?.shape ?? '';
       headingSinceNote = true;
       state = 'notes';
       pendingBreak = true;
@@ -168,7 +171,10 @@ export function splitPages(
     if (inSeq && fs!.form !== 'clean' && fs!.n !== lastFn + 1 && state === 'notes' && gapHere === 0 && midSentence(lines[i - 1])) inSeq = false;
 
     if (endnotes) {
+      // the section's own label shape, measured in stage 2 (`6. 8ème réunion` is entry 6)
+      const e = entryShape ? entryLabel(l.text) : null;
       if (fs && inSeq) startNote(i, fs.n, fs.labelLength);
+      else if (e && e.shape === entryShape && e.n > lastFn && e.n <= lastFn + 3 && !midSentence(lines[i - 1])) startNote(i, e.n, e.length);
       else contNote(i);
       continue;
     }

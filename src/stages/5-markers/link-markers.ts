@@ -65,9 +65,9 @@ const RE = new RegExp(
     // a superscript the extractor rendered partly as plain digits: `chinoises"1⁴`
     '(?<=[\\p{L}"”».,;:)])(?<mix>\\d[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})',
     // `(N)` after a word, quote or punctuation: `installées (2),`
-    '(?<=[\\p{L}\\d"”»).,;:%] ?)\\((?<par>\\d{1,3})\\)',
+    '(?<=[\\p{L}\\d"”»).,;:%\'’] ?)\\((?<par>\\d{1,3})\\)',
     // converted documents: `[12]` after a word, quote or punctuation
-    '(?<=[\\p{L}\\d"”»).,;:%] ?)\\[(?<br>\\d{1,3})\\]',
+    '(?<=[\\p{L}\\d"”»).,;:%\'’] ?)\\[(?<br>\\d{1,3})\\]',
     // (not the power of a unit: `km²`, `m³`)
     '(?<![\\d\\s](?:[kcdmµ]?m|ft|in))(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
     // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`
@@ -228,11 +228,12 @@ export function linkMarkers(
       else ok = n > last - 3 && n <= last + W && (known || n > last) && n > 0;
       if (form === 'initial' && !ok) continue;
       if (!ok) continue;
-      // a marker must not be the tail or head of a longer number
+      // a marker must not be the tail or head of a longer number (brackets delimit theirs: `2020(30)`)
       const numEnd = at + m[0].length;
-      if (!strong && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(numEnd)))) continue;
-      // a bracket marker set off by a space takes its space with it (`installées [2],`)
-      const start = (g.br || g.par) && s[at - 1] === ' ' ? at - 1 : at;
+      if (!strong && !g.br && !g.par && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(numEnd)))) continue;
+      // a bracket marker set off by a space takes its space with it (`installées [2],`),
+      // unless a word follows it directly (`pendant (12)à 24 heures`)
+      const start = (g.br || g.par) && s[at - 1] === ' ' && !/^[\p{L}\d]/u.test(s.slice(end)) ? at - 1 : at;
       cands.push({ n, chapter: runs[r]!.chapter, form, start, end, at });
       if (n > last) last = n;
     }
