@@ -86,6 +86,16 @@ export function markerNumbers(lines: ClassifiedLine[], from: number, to: number)
   return out;
 }
 
+/** a chapter heading, or a short line with no sentence end: the title of a group of notes */
+function isSubheading(l: ClassifiedLine): boolean {
+  return l.cls === 'chapter' || (l.cls === 'text' && l.t.length <= SUBHEADING_MAX && /^["«]?\p{Lu}/u.test(l.t) && !/[.!?…;:,]$/.test(l.t) && !CITATION_LIKE.test(l.t));
+}
+
+/** an entry line that completes its reference: a sentence end or a URL */
+function endsEntry(t: string): boolean {
+  return /[.!?…»"”)]$/.test(t) || URL_END.test(t);
+}
+
 function nextText(lines: ClassifiedLine[], i: number): number {
   let k = i + 1;
   while (k < lines.length && lines[k]!.cls !== 'text' && lines[k]!.cls !== 'chapter' && lines[k]!.cls !== 'notes-heading') k++;
@@ -133,11 +143,16 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
   let citedFrom = 0;
   for (let h = 0; h < lines.length; h++) {
     if (lines[h]!.cls !== 'notes-heading') continue;
-    const first = nextText(lines, h);
+    let first = nextText(lines, h);
+    const subheadings: number[] = [];
+    // book-end notes may open with the title of the first chapter they belong to
+    if (first < lines.length && isSubheading(lines[first]!) && !entryLabel(lines[first]!.text)) {
+      subheadings.push(first);
+      first = nextText(lines, first);
+    }
     const label = first < lines.length && lines[first]!.cls === 'text' ? entryLabel(lines[first]!.text) : null;
     if (!label) continue;
     const numbers = [label.n];
-    const subheadings: number[] = [];
     let prev = label.n;
     let gap = 0;
     let pageBreak = false;
@@ -161,16 +176,17 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
         numbers.push(e.n);
         prev = e.n;
         lastEntry = i;
-      } else if (l.cls === 'chapter' || l.cls === 'notes-heading' || gap > wrapGap || (pageBreak && !stopsMidSentence(lastText))) {
-        // a sub-heading of book-end notes: a short title, then entry 1 (or the next entry)
+      } else {
+        // a sub-heading of book-end notes: a short title after a complete entry, then entry 1 (or the next entry)
         const k = nextText(lines, i);
         const after = k < lines.length && lines[k]!.cls === 'text' ? entryLabel(lines[k]!.text) : null;
-        const titleLike = l.cls === 'chapter' || (l.cls === 'text' && l.t.length <= SUBHEADING_MAX && !/[.!?…;:,]$/.test(l.t));
+        const subheading = l.cls !== 'notes-heading' && isSubheading(l) && endsEntry(lastText) &&
+          after !== null && after.shape === label.shape && (after.n === 1 || after.n === prev + 1);
         const goesOn = l.cls === 'text' && /^\p{Ll}/u.test(l.t) && gap <= wrapGap + 1;
-        if (titleLike && after && after.shape === label.shape && (after.n === 1 || after.n === prev + 1) && l.cls !== 'notes-heading') {
+        if (subheading) {
           subheadings.push(i);
           if (after.n === 1) prev = 0;
-        } else if (!goesOn) {
+        } else if ((l.cls === 'chapter' || l.cls === 'notes-heading' || gap > wrapGap || (pageBreak && !stopsMidSentence(lastText))) && !goesOn) {
           end = i;
           endsAtGap = l.cls === 'text';
           break;
@@ -197,6 +213,20 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
  * bibliography's heading.
  */
 export function markEndnoteSections(lines: ClassifiedLine[], wrapGap: number, rules: LayoutRules): EndnoteSection[] {
+  // a notes heading followed by the title of its first group of notes, then a numbered entry
+  // (stage 2's classification wants the entry right under the heading)
+  for (const l of lines) {
+    if (l.cls !== 'text' || l.t.length > 60) continue;
+    const r = matchLine(rules.notesHeading, l.t);
+    if (!r) continue;
+    const k = nextText(lines, l.i);
+    if (k >= lines.length || !isSubheading(lines[k]!)) continue;
+    const e = nextText(lines, k);
+    if (e < lines.length && lines[e]!.cls === 'text' && entryLabel(lines[e]!.text)) {
+      l.cls = 'notes-heading';
+      l.rule = r.id;
+    }
+  }
   const kept: EndnoteSection[] = [];
   for (const s of findEndnoteSections(lines, wrapGap)) {
     const heading = lines[s.heading]!;

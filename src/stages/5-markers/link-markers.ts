@@ -34,6 +34,8 @@ export interface NumberingRun {
   numbers: Set<number>;
   /** last source line of its footnotes: a later run's markers come after it */
   lastLine: number;
+  /** first source line of its footnotes: markers before it with the notes collected after the body (book-end notes) */
+  firstLine?: number;
 }
 
 export interface MarkerStats {
@@ -142,6 +144,10 @@ export function linkMarkers(
     if (inherited === 0 && lo !== Infinity) last = lo - 1;
   };
   enterRun(0, runs[0]!.chapter === startChapter ? startMarker : 0);
+  // notes collected after the whole body (book-end notes): every block comes before the first run's notes
+  let lastBlockLine = -1;
+  for (const b of blocks) if ((b.lines?.[0] ?? Infinity) > lastBlockLine) lastBlockLine = b.lines?.[0] ?? Infinity;
+  const bookEnd = runs.length > 1 && lastBlockLine < (runs[0]!.firstLine ?? -1);
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;
   let final = 0;
@@ -217,6 +223,9 @@ export function linkMarkers(
       // that goes back (or does not fit here) opens that run
       const next = runs[r + 1];
       if (next && form !== 'floating' && (b.lines?.[0] ?? 0) > runs[r]!.lastLine && next.numbers.has(n) && (n <= last || !footnoteNumbers.has(n))) enterRun(r + 1, 0);
+      // book-end notes whose numbering restarts per chapter: the body comes before every run,
+      // and a marker going back to 1 opens the next run
+      else if (bookEnd && next && form !== 'floating' && next.numbers.has(n) && n === 1 && last >= 1) enterRun(r + 1, 0);
       const known = footnoteNumbers.has(n);
       // a number is a marker only when a footnote it can link to exists, or when the
       // book's own numbering proves that footnote is missing
