@@ -88,7 +88,7 @@ export function markerNumbers(lines: ClassifiedLine[], from: number, to: number)
 
 /** a chapter heading, or a short line with no sentence end: the title of a group of notes */
 function isSubheading(l: ClassifiedLine): boolean {
-  return l.cls === 'chapter' || (l.cls === 'text' && l.t.length <= SUBHEADING_MAX && /^["«]?\p{Lu}/u.test(l.t) && !/[.!?…;:,]$/.test(l.t) && !CITATION_LIKE.test(l.t));
+  return l.cls === 'chapter' || (l.cls === 'text' && l.t.length <= SUBHEADING_MAX && /^["«]?\p{Lu}/u.test(l.t) && !/[.!?…;:,]$/.test(l.t) && !/[=\/?#&_]/.test(l.t) && !CITATION_LIKE.test(l.t));
 }
 
 /** an entry line that completes its reference: a sentence end or a URL */
@@ -180,7 +180,7 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
         // a sub-heading of book-end notes: a short title after a complete entry, then entry 1 (or the next entry)
         const k = nextText(lines, i);
         const after = k < lines.length && lines[k]!.cls === 'text' ? entryLabel(lines[k]!.text) : null;
-        const subheading = l.cls !== 'notes-heading' && isSubheading(l) && endsEntry(lastText) &&
+        const subheading = l.cls !== 'notes-heading' && isSubheading(l) && (gap > 0 || l.cls === 'chapter') && endsEntry(lastText) &&
           after !== null && after.shape === label.shape && (after.n === 1 || after.n === prev + 1);
         const goesOn = l.cls === 'text' && /^\p{Ll}/u.test(l.t) && gap <= wrapGap + 1;
         if (subheading) {
