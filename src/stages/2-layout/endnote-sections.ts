@@ -107,7 +107,7 @@ function stopsMidSentence(t: string): boolean {
   return !/[.!?…:;»"”)\]>]$/.test(t) && !/(?:https?:\/\/|www\.)\S*$/.test(t);
 }
 
-const URL_END = /(?:https?:\/\/|www\.)\S*$/;
+const URL_END = /(?:https?:\/\/|www\.)\S*$|^\S*\/\S*$/;
 const CITATION_LIKE = /\[(?:Ressource|ressource|Electronic|electronic)|U ?RL ?:|https?:|www\.|\/\/| - \d{4}\./;
 
 /**
