@@ -182,11 +182,13 @@ export function findEndnoteSections(lines: ClassifiedLine[], wrapGap: number): E
         const after = k < lines.length && lines[k]!.cls === 'text' ? entryLabel(lines[k]!.text) : null;
         const subheading = l.cls !== 'notes-heading' && isSubheading(l) && (gap > 0 || l.cls === 'chapter') && endsEntry(lastText) &&
           after !== null && after.shape === label.shape && (after.n === 1 || after.n === prev + 1);
-        const goesOn = l.cls === 'text' && /^\p{Ll}/u.test(l.t) && gap <= wrapGap + 1;
+        // lower case goes on with the entry; across a page break (page number, running title),
+        // so does a line after an entry that stopped mid-sentence, whatever blank lines surround the furniture
+        const goesOn = l.cls === 'text' && (pageBreak ? /^\P{L}*\p{Ll}/u.test(l.t) || stopsMidSentence(lastText) : /^\p{Ll}/u.test(l.t) && gap <= wrapGap + 1);
         if (subheading) {
           subheadings.push(i);
           if (after.n === 1) prev = 0;
-        } else if ((l.cls === 'chapter' || l.cls === 'notes-heading' || gap > wrapGap || (pageBreak && !stopsMidSentence(lastText))) && !goesOn) {
+        } else if ((l.cls === 'chapter' || l.cls === 'notes-heading' || gap > wrapGap || pageBreak) && !goesOn) {
           end = i;
           endsAtGap = l.cls === 'text';
           break;
