@@ -16,6 +16,7 @@
 import { LineIndex } from '../../text/lines.js';
 import { markdownEvidence } from '../4-unwrap/strip-markup.js';
 import { findBookMatter, type MatterRegions } from './book-matter.js';
+import { markEndnoteSections } from './endnote-sections.js';
 import { classifyLines, detectLayout, type LayoutEvidence } from './classify-lines.js';
 import type { LayoutRules } from './layout-rules.js';
 import { splitPages } from '../3-pages/split-pages.js';
@@ -42,6 +43,8 @@ export interface BookLevel {
 export function bookLevel(text: string, rules: LayoutRules): BookLevel {
   const lines = classifyLines(new LineIndex(text).lines, rules);
   const evidence = detectLayout(lines);
+  // as in the layout stage: notes sections first, since the book matter reads their marks
+  markEndnoteSections(lines, evidence.wrapGap, rules);
   const r = findBookMatter(lines, rules);
   return {
     evidence,

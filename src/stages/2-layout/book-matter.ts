@@ -95,7 +95,7 @@ export function findBookMatter(
   const bibLimit = backStart ?? n;
   for (let i = look.back ? bibLimit - 1 : -1; i >= Math.floor(n * 0.4); i--) {
     const l = lines[i]!;
-    if ((l.cls === 'text' || l.cls === 'notes-heading') && l.t.length <= 80 && matchLine(rules.bibliographyHeading, l.t)) {
+    if ((l.cls === 'text' || (l.cls === 'notes-heading' && !l.endnotes)) && l.t.length <= 80 && matchLine(rules.bibliographyHeading, l.t)) {
       bibStart = i;
       break;
     }

@@ -29,6 +29,8 @@ export interface ClassifiedLine extends Line {
   lead: number;
   /** the line starts with a form feed: a page starts here (PDF extractions) */
   formFeed?: boolean;
+  /** a notes heading that opens an endnotes section (endnote-sections.ts): where the body resumes, whether its entries are cited as markers, its sub-headings */
+  endnotes?: { end: number; cited: boolean; subheadings: number[]; shape: string };
 }
 
 export interface LayoutEvidence {

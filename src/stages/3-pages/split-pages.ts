@@ -13,9 +13,11 @@ import { fitsSequence, hasResourceLabel, looksLikeCitation, matchFootnoteStart }
 import { noteEndsComplete, slugLine } from './notes-end.js';
 import { continuesUrl, paragraphIndent, resumesAfterNotes } from './page-resume.js';
 import { afterSingleSpacedBlock, mostlyWords, opensDoubleSpacedNotes, runHasResourceLabel } from './double-spaced.js';
+import { entryLabel } from '../2-layout/endnote-sections.js';
 
 export type PageItem =
-  | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number }
+  /** opens: the first body line after an endnotes section — a new block starts there */
+  | { k: 'body'; line: number; afterBreak: boolean; gapBefore: number; opens?: true }
   | { k: 'chapter'; line: number }
   /** chapter: the numbering run (1, then one more at each restart of the numbering) */
   | { k: 'fn-start'; line: number; n: number; labelLength: number; chapter: number }
@@ -61,6 +63,14 @@ export function splitPages(
   let endnotes = false;
   /** the footnote block in progress was opened by a separator line (not by the double-spaced reading) */
   let afterSeparator = false;
+  /** where the endnotes section measured in stage 2 ends (endnote-sections.ts): the body resumes there */
+  let endnotesEnd = Infinity;
+  let subheadings: number[] = [];
+  let entryShape = '';
+  let opens = false;
+  // a book whose notes are endnotes (a section cited by the text's markers): numbered
+  // paragraphs of its body are lists, not page footnotes
+  const endnoteBook = lines.some((l) => l.endnotes?.cited);
 
   /** how the footnotes' labels are written so far (`1 `, `1. `, `¹` …): the book's label is the most frequent */
   const forms = new Map<string, number>();
@@ -86,16 +96,31 @@ export function splitPages(
     else items.push({ k: 'removed', line: i, kind: 'footnote-fragment', rule: 'footnotes/orphan-fragment' });
   };
   const body = (i: number) => {
-    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gap });
+    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gap, ...(opens ? { opens: true as const } : {}) });
     lastBody = i;
     pendingBreak = false;
+    opens = false;
     state = 'body';
   };
 
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
+    if (endnotes && i >= endnotesEnd) {
+      // the endnotes section ends: the body resumes with a new block
+      endnotes = false;
+      endnotesEnd = Infinity;
+      state = 'body';
+      pendingBreak = true;
+      opens = true;
+    }
     if (l.cls === 'blank') {
       gap++;
+      continue;
+    }
+    if (endnotes && subheadings.includes(i)) {
+      items.push({ k: 'removed', line: i, kind: 'notes-heading', rule: 'layout/notes-subheading' });
+      headingSinceNote = true;
+      gap = 0;
       continue;
     }
     const gapHere = gap;
@@ -130,6 +155,9 @@ export function splitPages(
     if (l.cls === 'notes-heading') {
       items.push({ k: 'removed', line: i, kind: 'notes-heading', rule: l.rule ?? 'layout/notes-heading' });
       endnotes = true;
+      endnotesEnd = l.endnotes?.end ?? Infinity;
+      subheadings = l.endnotes?.subheadings ?? [];
+      entryShape = l.endnotes?.shape ?? '';
       headingSinceNote = true;
       state = 'notes';
       pendingBreak = true;
@@ -137,6 +165,8 @@ export function splitPages(
     }
     if (l.cls === 'chapter') {
       endnotes = false;
+      endnotesEnd = Infinity;
+      opens = false;
       headingSinceNote = true;
       items.push({ k: 'chapter', line: i });
       state = 'body';
@@ -166,14 +196,18 @@ export function splitPages(
     if (wrapped && inSeq && fs!.form === 'plain' && fs!.n > lastFn + 1 && state === 'notes' && gapHere > 0 && lastBody >= 0 && midSentence(lines[lastBody])) inSeq = false;
 
     if (endnotes) {
+      // the section's own label shape, measured in stage 2 (`6. 8ème réunion` is entry 6)
+      const e = entryShape ? entryLabel(l.text) : null;
       if (fs && inSeq) startNote(i, fs.n, fs.labelLength, fs.form);
+      else if (e && e.shape === entryShape && e.n > lastFn && e.n <= lastFn + 3 && !midSentence(lines[i - 1])) startNote(i, e.n, e.length);
       else contNote(i);
       continue;
     }
 
     if (!wrapped) {
       // one paragraph per line: footnotes are paragraphs that start with the next number
-      if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength, fs.form);
+      if (endnoteBook) body(i);
+      else if (fs && inSeq && fs.form === 'clean') startNote(i, fs.n, fs.labelLength, fs.form);
       else if (fs && inSeq && (fs.form !== 'dotted' || looksLikeCitation(l.text)) && (fs.form !== 'plain' || looksLikeCitation(l.text) || fs.n <= lastFn + 2)) {
         startNote(i, fs.n, fs.labelLength, fs.form);
       } else if (haveFootnote && (strong || /^(?:U ?RL ?:|<https?:|\[?https?:\/\/)/.test(l.t))) {
@@ -251,7 +285,7 @@ export function splitPages(
       startNote(i, fs.n, fs.labelLength, fs.form);
       continue;
     }
-    const opensBlock = usesSeparators ? false : gapHere > ev.wrapGap;
+    const opensBlock = usesSeparators || endnoteBook ? false : gapHere > ev.wrapGap;
     if (opensBlock && fs && inSeq && !doubleSpaced) {
       startNote(i, fs.n, fs.labelLength, fs.form);
       continue;
@@ -266,7 +300,7 @@ export function splitPages(
     // double-spaced text: single-spaced lines that read as citations are footnote
     // material threaded into the body without a separator
     // (a chapter file's first footnote too: its number was accepted above from the numbering)
-    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && (haveFootnote || (fs !== null && inSeq))) {
+    if (ev.wrapGap > 0 && gapHere < ev.wrapGap && (haveFootnote || (fs !== null && inSeq)) && !endnoteBook) {
       // (a file's first footnote, whose number the numbering already backs: its reference may end a few lines down)
       if (fs && inSeq && looksLikeCitation(l.text + ' ' + (haveFootnote ? (lines[i + 1]?.text ?? '') : nextTextLines(lines, i, to, 3)))) {
         startNote(i, fs.n, fs.labelLength, fs.form);
@@ -279,9 +313,10 @@ export function splitPages(
         continue;
       }
     }
-    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere });
+    items.push({ k: 'body', line: i, afterBreak: pendingBreak, gapBefore: gapHere, ...(opens ? { opens: true as const } : {}) });
     lastBody = i;
     pendingBreak = false;
+    opens = false;
   }
   return items;
 }

@@ -238,7 +238,8 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
       case 'body':
         break;
     }
-    // a body line
+    // a body line; after an endnotes section a new block starts whatever came before
+    if (it.opens) close();
     if (!cur || !curLast) {
       const first = blocks.length === 0 && it.k === 'body' && !it.afterBreak ? ctx.sectionStart : undefined;
       open(l, titleMode ? 'heading' : 'paragraph');

@@ -37,6 +37,8 @@ export interface NumberingRun {
   numbers: Set<number>;
   /** last source line of its footnotes: a later run's markers come after it */
   lastLine: number;
+  /** first source line of its footnotes: markers before it with the notes collected after the body (book-end notes) */
+  firstLine?: number;
 }
 
 export interface MarkerStats {
@@ -68,9 +70,9 @@ const RE = new RegExp(
     // a superscript the extractor rendered partly as plain digits: `chinoises"1⁴`
     '(?<=[\\p{L}"”».,;:)])(?<mix>\\d[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})',
     // `(N)` after a word, quote or punctuation: `installées (2),`
-    '(?<=[\\p{L}\\d"”»).,;:%] ?)\\((?<par>\\d{1,3})\\)',
+    '(?<=[\\p{L}\\d"”»).,;:%\'’] ?)\\((?<par>\\d{1,3})\\)',
     // converted documents: `[12]` after a word, quote or punctuation
-    '(?<=[\\p{L}\\d"”»).,;:%] ?)\\[(?<br>\\d{1,3})\\]',
+    '(?<=[\\p{L}\\d"”»).,;:%\'’] ?)\\[(?<br>\\d{1,3})\\]',
     // (not the power of a unit: `km²`, `m³`)
     '(?<![\\d\\s](?:[kcdmµ]?m|ft|in))(?<uni>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})',
     // after a closing quote: `Route"1 .`, `Kamen"22 a`, `parc"50 .`, `minutes "11. Ce` (a quote set off by a space, then the marker glued to the sentence's end)
@@ -145,6 +147,10 @@ export function linkMarkers(
     if (inherited === 0 && lo !== Infinity) last = lo - 1;
   };
   enterRun(0, runs[0]!.chapter === startChapter ? startMarker : 0);
+  // notes collected after the whole body (book-end notes): every block comes before the first run's notes
+  let lastBlockLine = -1;
+  for (const b of blocks) if ((b.lines?.[0] ?? Infinity) > lastBlockLine) lastBlockLine = b.lines?.[0] ?? Infinity;
+  const bookEnd = runs.length > 1 && lastBlockLine < (runs[0]!.firstLine ?? -1);
   // first pass: the book's convention (do markers open sentences or follow what they cite?)
   let initial = 0;
   let final = 0;
@@ -236,6 +242,9 @@ export function linkMarkers(
       // — past its footnotes' last line, or (its footnotes may close the page where the next
       // chapter starts) going back after a chapter heading or once every number of this run was called
       if (next && form !== 'floating' && next.numbers.has(n) && (n <= last || !footnoteNumbers.has(n)) && ((b.lines?.[0] ?? 0) > runs[r]!.lastLine || (n < last && n === lowest(next.numbers) && (headingSince || last >= hi)))) enterRun(r + 1, 0);
+      // book-end notes whose numbering restarts per chapter: the body comes before every run,
+      // and a marker going back to 1 opens the next run
+      else if (bookEnd && next && form !== 'floating' && next.numbers.has(n) && n === 1 && last >= 1) enterRun(r + 1, 0);
       const known = footnoteNumbers.has(n);
       // a number is a marker only when a footnote it can link to exists, or when the
       // book's own numbering proves that footnote is missing
@@ -247,11 +256,12 @@ export function linkMarkers(
       else ok = n > last - 3 && n <= last + W && (known || n > last) && n > 0;
       if (form === 'initial' && !ok) continue;
       if (!ok) continue;
-      // a marker must not be the tail or head of a longer number
+      // a marker must not be the tail or head of a longer number (brackets delimit theirs: `2020(30)`)
       const numEnd = at + m[0].length;
-      if (!strong && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(numEnd)))) continue;
-      // a bracket marker set off by a space takes its space with it (`installées [2],`)
-      const start = (g.br || g.par) && s[at - 1] === ' ' ? at - 1 : at;
+      if (!strong && !g.br && !g.par && (/\d$/.test(s.slice(0, at)) || /^\d/.test(s.slice(numEnd)))) continue;
+      // a bracket marker set off by a space takes its space with it (`installées [2],`),
+      // unless a word follows it directly (`pendant (12)à 24 heures`)
+      const start = (g.br || g.par) && s[at - 1] === ' ' && !/^[\p{L}\d]/u.test(s.slice(end)) ? at - 1 : at;
       cands.push({ n, chapter: runs[r]!.chapter, form, start, end, at });
       headingSince = false;
       if (n > last) last = n;

@@ -12,6 +12,7 @@ export function numberingRuns(footnotes: ReadonlyArray<{ n: number; chapter: num
     if (!run || run.chapter !== f.chapter) runs.push((run = { chapter: f.chapter, numbers: new Set(), lastLine: -1 }));
     if (!Number.isNaN(f.n)) run.numbers.add(f.n);
     for (const l of f.lines) if (l > run.lastLine) run.lastLine = l;
+    for (const l of f.lines) if (run.firstLine === undefined || l < run.firstLine) run.firstLine = l;
   }
   return runs;
 }
