@@ -230,9 +230,10 @@ export function splitPages(
       continue;
     }
 
-    if (state === 'notes' && gapHere > 0 && resumesWithoutSpace && !endnotes && !(fs && inSeq && (fs.n === lastFn + 1 || restart || fs.form === 'clean')) && resumesAfterBlank(lines, i, to, l, fs !== null && inSeq)) {
+    if (state === 'notes' && gapHere > 0 && resumesWithoutSpace && !endnotes && !(doubleSpaced && !afterSeparator) && !(fs && inSeq && (fs.n === lastFn + 1 || restart || fs.form === 'clean')) && resumesAfterBlank(lines, i, to, l, fs !== null && inSeq)) {
       // a book whose pages do not resume with a space: after a blank line that follows a
-      // complete reference, only the next footnote goes on with the block (`notes-end.ts`)
+      // complete reference, only the next footnote goes on with the block (`notes-end.ts`);
+      // a double-spaced block opened without a separator has its own rules below
       body(i);
       continue;
     }

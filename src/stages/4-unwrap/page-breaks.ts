@@ -33,6 +33,9 @@ export function acrossPageBreak(
     // a title at the top of the page: up to three lines alone before a blank line
     if (params.indentMarksParagraph && next.lead === 0 && titleRun(nextRun)) return { goesOn: false, reason: 'title-after-page-break' };
     const d = decide(params, { line: prev, next, gap: params.wrapGap, soFar }, soFarLength);
+    // a book that marks paragraphs by a blank line shows no gap at a page break: where the
+    // lines alone cannot settle it (a full line ending a sentence before a capital), the text decides
+    if (!params.indentMarksParagraph && d.uncertain) return { goesOn: byText(soFar, next.text) };
     return { goesOn: d.decision === 'join', reason: d.reason, ...(d.uncertain ? { uncertain: true } : {}) };
   }
   return { goesOn: byText(soFar, next.text) };
