@@ -155,11 +155,6 @@ function goesOnAfterBreak(prev: string, next: string, kind: BlockKind, trailingW
   return continuesAfterBreak(prev, next);
 }
 
-/** One paragraph per line: a title-shaped line ending with a colon, followed by another title-shaped line (its subtitle). */
-function titleGoesOn(text: string, next: string): boolean {
-  return /\S\s*:$/.test(text.trimEnd()) && classifyBlock(text, next, false) === 'heading' && classifyBlock(next, undefined, false) === 'heading';
-}
-
 /** The block before a page break reads as a title (short, no sentence punctuation, not ending on `de`, `la`…) before a capital. */
 function titleBeforeBreak(text: string, next: string): boolean {
   return classifyBlock(text, next, false) === 'heading' && !LINE_END_FUNCTION_WORD.test(text.trimEnd());
@@ -258,12 +253,6 @@ export function assembleBody(items: PageItem[], ctx: AssembleContext): {
       if (it.afterBreak && cur.kind === 'paragraph' && continuesAfterBreak(soFar, nextText) && (!titleBeforeBreak(soFar, nextText) || goesOnInLowerCase(soFar, nextText))) {
         extend(l, 'footnotes/rejoin-page-break', pageBreakNote(soFar, nextText, true));
         cur.rejoined = true;
-      } else if (!it.afterBreak && cur.kind === 'paragraph' && titleGoesOn(soFar, nextText)) {
-        // a title in two lines: `Biélorussie - Russie :` / `Orientation vers une coopération mutuellement bénéfique`
-        extend(l, undefined, { evidence: { decision: 'title-goes-on', endsSentence: false, nextStarts: 'upper' } });
-      } else if (!it.afterBreak && cur.kind === 'paragraph' && goesOnInLowerCase(soFar, nextText)) {
-        // one paragraph per line, but this one was cut (a page break that left no trace): `comme étant les` / `domaines`
-        extend(l, undefined, { evidence: { decision: 'sentence-goes-on', endsSentence: false, nextStarts: 'lower' } });
       } else {
         open(l);
         if (it.afterBreak) markBreak(cur!, l, pageBreakNote(soFar, nextText, false));
